@@ -1,0 +1,6 @@
+import type { CliIO } from '../io.js';
+import { OssError } from '../../errors.js';
+
+export async function modelsSearch(..._args: [...unknown[], CliIO]): Promise<number> {
+  throw new OssError('not built yet: modelsSearch');
+}

@@ -1,0 +1,53 @@
+// The shape of ~/.oss/config.json, .oss/config.json and .oss/config.local.json.
+// Every file may also hold keys this tool does not know (another tool shares these files): they are
+// kept on every write. Validation lives in config/validate-config.ts.
+
+export type PromptType = 'command' | 'agent' | 'skill' | 'hook';
+
+/** The config section that holds each prompt type's map. */
+export const PROMPT_SECTIONS = {
+  command: 'commands',
+  agent: 'agents',
+  skill: 'skills',
+  hook: 'hooks',
+} as const satisfies Record<PromptType, string>;
+
+export interface ModelsSection {
+  default?: string;
+  background?: string;
+  fallback?: boolean;
+  commands?: Record<string, string>;
+  agents?: Record<string, string>;
+  skills?: Record<string, string>;
+  hooks?: Record<string, string>;
+}
+
+export interface ProviderSection {
+  /** Wire format; built-in providers have their own. */
+  type?: 'openai' | 'gemini' | 'anthropic';
+  baseUrl?: string;
+  /** Name of the environment variable holding this provider's key. */
+  apiKeyEnv?: string;
+  /** Extra headers sent to this provider only. */
+  headers?: Record<string, string>;
+}
+
+/** Per-model price overrides, USD per 1M tokens, keyed by oss model id. */
+export interface PricingOverride {
+  input?: number;
+  output?: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+  contextWindow?: number;
+  maxOutputTokens?: number;
+}
+
+export interface OssConfig {
+  models?: ModelsSection;
+  providers?: Record<string, ProviderSection>;
+  pricing?: Record<string, PricingOverride>;
+  [unknownKey: string]: unknown;
+}
+
+/** Where a config layer came from. */
+export type ConfigLayer = 'local' | 'project' | 'user';

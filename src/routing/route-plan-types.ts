@@ -1,0 +1,38 @@
+// The route plan: which model answers each part of one `oss run`. Built by routing/, read by the
+// proxy (per-request routing) and the launcher (environment, summary line).
+import type { PromptType } from '../config/config-types.js';
+
+/** Where a resolved model came from, in precedence order. */
+export type ModelSource = 'cli' | 'local' | 'project' | 'user' | 'frontmatter' | 'default' | 'builtin';
+
+export interface ResolvedModel {
+  /** An oss model id (`openrouter/deepseek/deepseek-chat`, `claude`, `claude/claude-haiku-4-5`, …). */
+  model: string;
+  source: ModelSource;
+  /** The config or prompt file the value came from, when there is one. */
+  file?: string;
+}
+
+export interface AgentRoute extends ResolvedModel {
+  /** Agent name as Claude Code knows it (`code-reviewer`, `oss:code-reviewer` for plugin agents). */
+  name: string;
+  /**
+   * The agent file's markdown body, frontmatter removed and trimmed. Claude Code starts a subagent's
+   * system prompt with it, which is how the proxy tells subagents apart. Absent for configured agents
+   * whose file was not found.
+   */
+  body?: string;
+}
+
+export interface RoutePlan {
+  prompt: {
+    type: PromptType | 'adhoc';
+    /** `oss:ship`, or `adhoc` for free text. Also the ledger key of main-thread requests. */
+    name: string;
+  };
+  main: ResolvedModel;
+  background: ResolvedModel;
+  agents: AgentRoute[];
+  /** Whether a failing provider may fall back to Claude (model_fallback / models.fallback, default true). */
+  fallback: boolean;
+}

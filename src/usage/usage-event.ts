@@ -1,0 +1,25 @@
+// One proxied request, as the proxy reports it to the usage tracker.
+
+export interface UsageEvent {
+  /** Ledger key: the command (`oss:ship`, `adhoc`) or the agent the request was routed for. */
+  prompt: string;
+  /** oss model id that answered (`claude` after a fallback). */
+  model: string;
+  provider: string;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  /** Cost the provider itself reported (OpenRouter `usage.cost`), USD. Wins over registry prices. */
+  provider_cost_usd?: number;
+  /** The request was answered by Claude because the provider failed. */
+  fallback: boolean;
+  /** Whole request, ms. */
+  latency_ms: number;
+  /** Time to the first byte sent to Claude Code, ms. */
+  ttfb_ms: number;
+  /** `ok`, or `error` when Claude Code got an error. */
+  outcome: 'ok' | 'error';
+  /** Epoch ms when the request arrived. */
+  at: number;
+}
