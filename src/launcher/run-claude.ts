@@ -1,0 +1,100 @@
+// One launch of `claude` for a route plan: find the binary, start the proxy only when some route is not
+// Claude (health-checked before claude starts), run claude with the right environment and arguments, and
+// tear everything down on every path. `oss run` and `oss demo` both come through here.
+import type { OssConfig } from '../config/config-types.js';
+import type { RoutePlan } from '../routing/route-plan-types.js';
+import type { UsageEvent } from '../usage/usage-event.js';
+import { ModelProxy } from '../proxy/model-proxy.js';
+import { buildClaudeArgs } from './claude-args.js';
+import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
+import { findClaude } from './find-claude.js';
+import { isClaudeModel, planNeedsProxy } from './plan-needs-proxy.js';
+import { checkProxyHealth } from './proxy-health.js';
+import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude } from './spawn-claude.js';
+import { RunTeardown, type PricedCost } from './teardown.js';
+
+export interface RunClaudeInput {
+  plan: RoutePlan;
+  config: OssConfig;
+  /** The user's environment: what claude gets untouched when no proxy runs. */
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  promptText: string;
+  print: boolean;
+  quiet: boolean;
+  claudeBin?: string;
+  claudeArgs: string[];
+  stderr: (text: string) => void;
+  priceEvent: (event: UsageEvent) => PricedCost;
+  mergeIntoLedger: (events: UsageEvent[]) => Promise<void>;
+  /** Main model's context window, when known (CLAUDE_CODE_MAX_CONTEXT_TOKENS). */
+  mainContextWindow?: number;
+}
+
+export async function runClaude(input: RunClaudeInput): Promise<number> {
+  const bin = findClaude({ claudeBin: input.claudeBin, env: input.env });
+  const proxied = planNeedsProxy(input.plan);
+  const args = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied });
+  if (!proxied) {
+    const teardown = newTeardown(input, undefined);
+    try {
+      return await spawnClaude({ bin, args, env: input.env, cwd: input.cwd });
+    } finally {
+      await teardown.finish();
+    }
+  }
+
+  // A signal that arrives before claude runs (while the proxy starts) ends the run once setup is done.
+  let early: NodeJS.Signals | undefined;
+  const remember = (signal: NodeJS.Signals): void => {
+    early ??= signal;
+  };
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, remember);
+
+  const claudeAvailable = hasAnthropicCredentials(input.env);
+  if (!claudeAvailable && (input.plan.fallback || hasClaudeRoute(input.plan))) {
+    input.stderr('oss: no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in the environment: Claude routes and fallback to Claude are off for this run\n');
+  }
+  let proxy: ModelProxy | undefined;
+  const teardown = newTeardown(input, () => proxy?.shutdown() ?? Promise.resolve());
+  try {
+    proxy = new ModelProxy({
+      plan: input.plan,
+      config: input.config,
+      env: input.env,
+      claudeAvailable,
+      onUsage: teardown.record,
+      onFallback: (message) => input.stderr(`oss: ${message}\n`),
+    });
+    await proxy.start();
+    await checkProxyHealth(proxy.baseUrl);
+    if (early) return exitCodeOf(undefined, early);
+    const { env } = buildClaudeEnv({
+      plan: input.plan,
+      userEnv: input.env,
+      proxyBaseUrl: proxy.baseUrl,
+      secret: proxy.secret,
+      mainContextWindow: input.mainContextWindow,
+    });
+    return await spawnClaude({ bin, args, env, cwd: input.cwd });
+  } finally {
+    for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);
+    await teardown.finish();
+  }
+}
+
+function newTeardown(input: RunClaudeInput, closeProxy: (() => Promise<void>) | undefined): RunTeardown {
+  return new RunTeardown({
+    prompt: input.plan.prompt.name,
+    mainModel: input.plan.main.model,
+    quiet: input.quiet,
+    stderr: input.stderr,
+    closeProxy,
+    priceEvent: input.priceEvent,
+    mergeIntoLedger: input.mergeIntoLedger,
+  });
+}
+
+function hasClaudeRoute(plan: RoutePlan): boolean {
+  return [plan.main, plan.background, ...plan.agents].some((route) => isClaudeModel(route.model));
+}

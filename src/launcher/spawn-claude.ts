@@ -1,0 +1,48 @@
+// Run `claude` with the terminal handed over (stdio inherited), forward SIGINT, SIGTERM and SIGHUP to it,
+// and report how it ended: its exit code, or 128 + the signal number when a signal ended it.
+import { constants } from 'node:os';
+import { execa } from 'execa';
+import { OssError } from '../errors.js';
+
+export const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+export interface SpawnClaudeInput {
+  bin: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
+  const child = execa(input.bin, input.args, {
+    env: input.env,
+    extendEnv: false,
+    cwd: input.cwd,
+    stdio: 'inherit',
+    reject: false,
+    // Signals are ours to forward; execa must not kill claude when oss's own promise settles.
+    cleanup: false,
+  });
+  const forward = (signal: NodeJS.Signals): void => {
+    child.kill(signal);
+  };
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+  try {
+    const result = await child;
+    if (result.exitCode === undefined && result.signal === undefined) {
+      // It never ran: ENOENT (127) or not executable (126), like a shell.
+      const missing = (result as { code?: string }).code === 'ENOENT';
+      throw new OssError(`could not start claude (${input.bin}): ${result.shortMessage}`, missing ? 127 : 126);
+    }
+    return exitCodeOf(result.exitCode, result.signal);
+  } finally {
+    for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
+  }
+}
+
+/** claude's exit code, or 128 + signal number (SIGINT → 130), or 1 when neither is known (failed to start). */
+export function exitCodeOf(exitCode: number | undefined, signal: string | undefined): number {
+  if (exitCode !== undefined) return exitCode;
+  const number = signal ? constants.signals[signal as NodeJS.Signals] : undefined;
+  return number !== undefined ? 128 + number : 1;
+}

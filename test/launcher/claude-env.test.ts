@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { buildClaudeEnv } from '../../src/launcher/claude-env.js';
+import { planNeedsProxy } from '../../src/launcher/plan-needs-proxy.js';
+import type { RoutePlan } from '../../src/routing/route-plan-types.js';
+
+const BASE = 'http://127.0.0.1:40123/s3cr3t';
+
+function plan(main: string, background = main, agents: RoutePlan['agents'] = []): RoutePlan {
+  return {
+    prompt: { type: 'command', name: 'oss:ship' },
+    main: { model: main, source: 'cli' },
+    background: { model: background, source: 'default' },
+    agents,
+    fallback: true,
+  };
+}
+
+describe('buildClaudeEnv', () => {
+  it('points claude at the proxy and every alias at main or background', () => {
+    const { env } = buildClaudeEnv({
+      plan: plan('gemini/gemini-2.0-flash', 'ollama/llama3.2'),
+      userEnv: { PATH: '/bin', ANTHROPIC_API_KEY: 'sk-user' },
+      proxyBaseUrl: BASE,
+      secret: 's3cr3t',
+      mainContextWindow: 1_048_576,
+    });
+    expect(env).toEqual({
+      PATH: '/bin',
+      ANTHROPIC_API_KEY: 'sk-user',
+      ANTHROPIC_BASE_URL: BASE,
+      ANTHROPIC_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_OPUS_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_SONNET_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_FABLE_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_HAIKU_MODEL: 'ollama/llama3.2',
+      ANTHROPIC_SMALL_FAST_MODEL: 'ollama/llama3.2',
+      CLAUDE_CODE_MAX_CONTEXT_TOKENS: '1048576',
+      CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: '1',
+    });
+  });
+
+  it('keeps the user\'s own credentials and reports Claude as available', () => {
+    const result = buildClaudeEnv({
+      plan: plan('openai/gpt-4o'),
+      userEnv: { ANTHROPIC_AUTH_TOKEN: 'user-token', ANTHROPIC_API_KEY: 'sk-user' },
+      proxyBaseUrl: BASE,
+      secret: 's3cr3t',
+    });
+    expect(result.claudeAvailable).toBe(true);
+    expect(result.env.ANTHROPIC_AUTH_TOKEN).toBe('user-token');
+    expect(result.env.ANTHROPIC_API_KEY).toBe('sk-user');
+  });
+
+  it('sets the per-run secret as the auth token when the user has no Anthropic credentials', () => {
+    const result = buildClaudeEnv({ plan: plan('openai/gpt-4o'), userEnv: {}, proxyBaseUrl: BASE, secret: 's3cr3t' });
+    expect(result.claudeAvailable).toBe(false);
+    expect(result.env.ANTHROPIC_AUTH_TOKEN).toBe('s3cr3t');
+    expect(result.env.ANTHROPIC_API_KEY).toBeUndefined();
+  });
+
+  it('replaces the user\'s ANTHROPIC_BASE_URL (the proxy gets the original as its Claude upstream)', () => {
+    const { env } = buildClaudeEnv({
+      plan: plan('openai/gpt-4o'),
+      userEnv: { ANTHROPIC_BASE_URL: 'https://gateway.example/anthropic', ANTHROPIC_API_KEY: 'k' },
+      proxyBaseUrl: BASE,
+      secret: 's3cr3t',
+    });
+    expect(env.ANTHROPIC_BASE_URL).toBe(BASE);
+  });
+
+  it('leaves the model variables and betas alone for a Claude main with a non-Claude agent', () => {
+    const { env } = buildClaudeEnv({
+      plan: plan('claude', 'claude', [{ name: 'code-reviewer', model: 'ollama/codellama', source: 'project' }]),
+      userEnv: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_MODEL: 'claude-sonnet-5-5' },
+      proxyBaseUrl: BASE,
+      secret: 's3cr3t',
+      mainContextWindow: 200_000,
+    });
+    expect(env).toEqual({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_MODEL: 'claude-sonnet-5-5', ANTHROPIC_BASE_URL: BASE });
+  });
+
+  it('sends the bare Claude model id for a claude/<id> main', () => {
+    const { env } = buildClaudeEnv({
+      plan: plan('claude/claude-haiku-4-5', 'ollama/llama3.2'),
+      userEnv: { ANTHROPIC_API_KEY: 'k' },
+      proxyBaseUrl: BASE,
+      secret: 's3cr3t',
+    });
+    expect(env.ANTHROPIC_MODEL).toBe('claude-haiku-4-5');
+    expect(env.ANTHROPIC_SMALL_FAST_MODEL).toBe('ollama/llama3.2');
+    expect(env.CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS).toBeUndefined();
+  });
+
+  it('sends a Claude background as its oss id under a non-Claude main, so the proxy routes it to Claude', () => {
+    const { env } = buildClaudeEnv({
+      plan: plan('openai/gpt-4o', 'claude/claude-haiku-4-5'),
+      userEnv: { ANTHROPIC_API_KEY: 'k' },
+      proxyBaseUrl: BASE,
+      secret: 's3cr3t',
+    });
+    expect(env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude/claude-haiku-4-5');
+    expect(env.ANTHROPIC_SMALL_FAST_MODEL).toBe('claude/claude-haiku-4-5');
+  });
+
+  it('sets no context window when the registry does not know it', () => {
+    const { env } = buildClaudeEnv({ plan: plan('lmstudio/qwen'), userEnv: {}, proxyBaseUrl: BASE, secret: 's' });
+    expect(env.CLAUDE_CODE_MAX_CONTEXT_TOKENS).toBeUndefined();
+  });
+});
+
+describe('planNeedsProxy', () => {
+  it('is false when every route is Claude', () => {
+    expect(planNeedsProxy(plan('claude', 'default', [{ name: 'x', model: 'claude/claude-haiku-4-5', source: 'user' }]))).toBe(false);
+  });
+
+  it('is true when only an agent leaves Claude', () => {
+    expect(planNeedsProxy(plan('claude', 'claude', [{ name: 'x', model: 'ollama/codellama', source: 'user' }]))).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { RunTeardown, type TeardownInput } from '../../src/launcher/teardown.js';
+import type { UsageEvent } from '../../src/usage/usage-event.js';
+
+function event(overrides: Partial<UsageEvent> = {}): UsageEvent {
+  return {
+    prompt: 'oss:ship', model: 'openai/gpt-4o', provider: 'openai', input_tokens: 100, output_tokens: 20,
+    cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: 5, ttfb_ms: 1, outcome: 'ok', at: 0,
+    ...overrides,
+  };
+}
+
+function setup(overrides: Partial<TeardownInput> = {}) {
+  const log = { stderr: [] as string[], merged: [] as UsageEvent[][], closed: 0 };
+  const teardown = new RunTeardown({
+    prompt: 'oss:ship',
+    mainModel: 'openai/gpt-4o',
+    quiet: false,
+    stderr: (text) => log.stderr.push(text),
+    closeProxy: async () => {
+      log.closed += 1;
+    },
+    priceEvent: (e) => ({ costUsd: e.model === 'claude' ? 0.5 : 0.25, unpriced: false }),
+    mergeIntoLedger: async (events) => {
+      log.merged.push(events);
+    },
+    ...overrides,
+  });
+  return { teardown, log };
+}
+
+describe('RunTeardown', () => {
+  it('closes the proxy, merges the events once and prints one summary line however often finish() is called', async () => {
+    const { teardown, log } = setup();
+    teardown.record(event());
+    teardown.record(event({ model: 'claude', provider: 'claude', fallback: true, cache_read_tokens: 50 }));
+    await Promise.all([teardown.finish(), teardown.finish()]);
+    await teardown.finish();
+    expect(log.closed).toBe(1);
+    expect(log.merged).toHaveLength(1);
+    expect(log.merged[0]).toHaveLength(2);
+    expect(log.stderr).toEqual(['oss: oss:ship · openai/gpt-4o, claude · 2 requests · 250 in / 40 out · $0.7500 · 1 fallback\n']);
+  });
+
+  it('keeps usage reported while the proxy closes (an aborted stream reports as it ends)', async () => {
+    const holder: { teardown?: RunTeardown } = {};
+    const { teardown, log } = setup({
+      closeProxy: async () => {
+        holder.teardown?.record(event({ output_tokens: 3 }));
+      },
+    });
+    holder.teardown = teardown;
+    await teardown.finish();
+    expect(log.merged[0]?.map((e) => e.output_tokens)).toEqual([3]);
+    teardown.record(event());
+    expect(log.merged).toHaveLength(1);
+  });
+
+  it('does not touch the ledger when no request was made', async () => {
+    const { teardown, log } = setup();
+    await teardown.finish();
+    expect(log.merged).toEqual([]);
+    expect(log.stderr).toEqual(['oss: oss:ship · no model called · 0 requests · 0 in / 0 out · $0.0000\n']);
+  });
+
+  it('still records usage and prints the summary when closing the proxy fails', async () => {
+    const { teardown, log } = setup({
+      closeProxy: async () => {
+        throw new Error('socket busy');
+      },
+    });
+    teardown.record(event());
+    await teardown.finish();
+    expect(log.merged).toHaveLength(1);
+    expect(log.stderr[0]).toBe('oss: could not close the proxy: socket busy\n');
+    expect(log.stderr).toHaveLength(2);
+  });
+
+  it('reports a ledger failure in one line instead of throwing', async () => {
+    const { teardown, log } = setup({
+      mergeIntoLedger: async () => {
+        throw new Error('lock timeout on /tmp/usage.json');
+      },
+    });
+    teardown.record(event());
+    await teardown.finish();
+    expect(log.stderr[0]).toBe('oss: usage not recorded: lock timeout on /tmp/usage.json\n');
+  });
+
+  it('prints nothing with --quiet, but still records usage', async () => {
+    const { teardown, log } = setup({ quiet: true });
+    teardown.record(event());
+    await teardown.finish();
+    expect(log.stderr).toEqual([]);
+    expect(log.merged).toHaveLength(1);
+  });
+
+  it('says a run without the proxy was not metered', async () => {
+    const { teardown, log } = setup({ closeProxy: undefined, mainModel: 'claude' });
+    await teardown.finish();
+    expect(log.stderr).toEqual(['oss: oss:ship · claude · direct to Anthropic (not metered by oss)\n']);
+  });
+});
