@@ -1,7 +1,21 @@
-// Placeholder with the contract the launcher builds against; the proxy helper replaces the body.
+// The per-run proxy: Fastify on 127.0.0.1 (kernel-chosen port unless one is asked for), routes under a
+// random path secret, one undici pool for every upstream. Starts and stops in milliseconds; shutdown()
+// closes every connection, open streams included, and frees the port.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Agent } from 'undici';
 import type { OssConfig } from '../config/config-types.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { UsageEvent } from '../usage/usage-event.js';
+import { ANTHROPIC_API_URL } from '../providers/anthropic/pass-through.js';
+import { openAIChatAdapter } from '../providers/openai-chat/adapter.js';
+import { geminiAdapter } from '../providers/gemini/adapter.js';
+import { buildServer } from './build-server.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './fallback-policy.js';
+import { RouteTargets } from './route-targets.js';
+import { planModels } from './select-route.js';
+import { createUpstreamPool, DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './upstream-pool.js';
 
 export interface ModelProxyOptions {
   plan: RoutePlan;
@@ -18,31 +32,89 @@ export interface ModelProxyOptions {
   onUsage?: (event: UsageEvent) => void;
   /** One line for the user, containing "falling back to Claude". */
   onFallback?: (message: string) => void;
+  /** Timings; the defaults suit real use, tests shorten them. */
+  tuning?: ProxyTuning;
 }
 
+export interface ProxyTuning {
+  /** Silence before a `ping` is sent to Claude Code (default 10 s). */
+  pingIntervalMs?: number;
+  retry?: Partial<RetryPolicy>;
+  timeouts?: Partial<UpstreamTimeouts>;
+}
+
+export const DEFAULT_PING_INTERVAL_MS = 10_000;
+
 export class ModelProxy {
-  constructor(readonly options: ModelProxyOptions) {}
+  private app: FastifyInstance | undefined;
+  private pool: Agent | undefined;
+  private port = 0;
+  private readonly pathSecret: string;
+
+  constructor(readonly options: ModelProxyOptions) {
+    this.pathSecret = options.secret ?? randomBytes(18).toString('base64url');
+  }
 
   /** `http://127.0.0.1:<port>/<secret>`: what claude gets as ANTHROPIC_BASE_URL. */
   get baseUrl(): string {
-    throw new Error('proxy not built yet');
+    return `http://127.0.0.1:${this.getPort()}/${this.pathSecret}`;
   }
 
   get secret(): string {
-    throw new Error('proxy not built yet');
+    return this.pathSecret;
   }
 
   async start(): Promise<void> {
-    throw new Error('proxy not built yet');
+    if (this.app) return;
+    const { options } = this;
+    const tuning = options.tuning ?? {};
+    const pool = createUpstreamPool({ ...DEFAULT_TIMEOUTS, ...tuning.timeouts });
+    const targets = new RouteTargets(options.config, options.env, { openai: openAIChatAdapter, gemini: geminiAdapter });
+    const knownModels = planModels(options.plan);
+    try {
+      // Every route's target is built now, so a request only looks one up.
+      await Promise.all([...knownModels].map((model) => targets.resolve(model).catch(() => undefined)));
+      const app = buildServer({
+        secret: this.pathSecret,
+        port: () => this.port,
+        plan: options.plan,
+        messages: {
+          plan: options.plan,
+          knownModels,
+          targets,
+          dispatcher: pool,
+          claudeBaseUrl: options.env.ANTHROPIC_BASE_URL || ANTHROPIC_API_URL,
+          claudeAvailable: options.claudeAvailable !== false,
+          retry: { ...DEFAULT_RETRY, ...tuning.retry },
+          pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+          ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+          ...(options.onFallback ? { onFallback: options.onFallback } : {}),
+        },
+      });
+      await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+      this.port = (app.server.address() as AddressInfo).port;
+      this.app = app;
+      this.pool = pool;
+    } catch (error) {
+      await pool.destroy();
+      throw error;
+    }
   }
 
   getPort(): number {
-    throw new Error('proxy not built yet');
+    if (!this.app) throw new Error('the proxy is not running: call start() first');
+    return this.port;
   }
 
   isRunning(): boolean {
-    return false;
+    return this.app !== undefined;
   }
 
-  async shutdown(): Promise<void> {}
+  async shutdown(): Promise<void> {
+    const { app, pool } = this;
+    this.app = undefined;
+    this.pool = undefined;
+    // forceCloseConnections ends open streams; destroying the pool cuts the upstream side of them.
+    await Promise.all([app?.close(), pool?.destroy()]);
+  }
 }

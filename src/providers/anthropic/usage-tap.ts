@@ -1,0 +1,57 @@
+// Reads the usage out of an Anthropic answer as it passes through untouched: message_start carries input
+// and cache tokens, message_delta the output (and sometimes the final input) tokens; a JSON message has both.
+import { createSseReader, type SseReader } from '../shared/sse-reader.js';
+import { ZERO_USAGE, type TranslatedUsage } from '../shared/upstream-usage.js';
+
+interface WireUsage {
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+}
+
+export interface UsageTap {
+  push(chunk: Uint8Array): void;
+  end(): void;
+  readonly usage: TranslatedUsage;
+}
+
+function merge(into: TranslatedUsage, from: WireUsage | undefined): TranslatedUsage {
+  if (!from) return into;
+  return {
+    input_tokens: from.input_tokens ?? into.input_tokens,
+    output_tokens: from.output_tokens ?? into.output_tokens,
+    cache_read_input_tokens: from.cache_read_input_tokens ?? into.cache_read_input_tokens,
+    cache_creation_input_tokens: from.cache_creation_input_tokens ?? into.cache_creation_input_tokens,
+  };
+}
+
+export function createUsageTap(contentType: string): UsageTap {
+  let usage: TranslatedUsage = { ...ZERO_USAGE };
+  if (contentType.includes('text/event-stream')) {
+    const reader: SseReader = createSseReader((event) => {
+      try {
+        const data = JSON.parse(event.data) as { type?: string; message?: { usage?: WireUsage }; usage?: WireUsage };
+        if (data.type === 'message_start') usage = merge(usage, data.message?.usage);
+        else if (data.type === 'message_delta') usage = merge(usage, data.usage);
+      } catch {
+        // Not JSON: not ours to judge, Claude Code gets the bytes as they are.
+      }
+    });
+    return { push: (chunk) => reader.push(chunk), end: () => reader.end(), get usage() { return usage; } };
+  }
+  const chunks: Uint8Array[] = [];
+  return {
+    push: (chunk) => chunks.push(chunk),
+    end: () => {
+      try {
+        usage = merge(usage, (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { usage?: WireUsage }).usage);
+      } catch {
+        // An unparsable body carries no usage.
+      }
+    },
+    get usage() {
+      return usage;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Transport failures (no HTTP answer, or a body cut short) as ProviderErrors. A refused connection cannot be
+// fixed by retrying, so it says `retryable: false` and Claude Code stops at once instead of retrying ~3 min.
+import { ProviderError } from './provider-error.js';
+
+const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/** Every error code along a Node/undici error's `cause` chain, outermost first. */
+export function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
+export function isConnectionRefused(error: unknown): boolean {
+  return errorCodes(error).some((code) => REFUSED.has(code));
+}
+
+/**
+ * `label` names what was being reached, e.g. `openrouter/deepseek/deepseek-chat at https://openrouter.ai/api/v1`.
+ * `refusedMessage` replaces the default wording for a refused connection (Ollama's "start it with ollama serve").
+ */
+export function networkError(error: unknown, provider: string, label: string, refusedMessage?: string): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const codes = errorCodes(error);
+  const refused = codes.find((code) => REFUSED.has(code));
+  if (refused) {
+    return new ProviderError({
+      status: 502,
+      type: 'api_error',
+      message: refusedMessage ?? `${label}: cannot connect (${refused}); check the provider's base URL`,
+      retryable: false,
+      provider,
+    });
+  }
+  const timeout = codes.find((code) => TIMEOUTS.has(code));
+  if (timeout) {
+    return new ProviderError({ status: 504, type: 'timeout_error', message: `${label}: timed out (${timeout})`, retryable: true, provider });
+  }
+  return new ProviderError({ status: 502, type: 'api_error', message: `${label}: connection failed (${codes[0] ?? 'no answer'})`, retryable: true, provider });
+}

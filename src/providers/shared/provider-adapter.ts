@@ -1,0 +1,37 @@
+// What the proxy hands a provider adapter, and what the adapter gives back. Each wire format has one adapter
+// file (the only I/O in providers/): it builds the upstream request with a pure translator, sends it with
+// undici, and turns the answer into Anthropic events or an Anthropic message. Failures are ProviderErrors.
+import type { Dispatcher } from 'undici';
+import type { AnthropicMessage, AnthropicRequest } from './anthropic-types.js';
+import type { AnthropicStreamWriter } from './anthropic-stream-writer.js';
+import type { TargetModel } from './target.js';
+import type { TranslatedUsage } from './upstream-usage.js';
+
+/** Where and how to reach one provider. The key belongs to this provider and goes nowhere else. */
+export interface UpstreamEndpoint {
+  /** Base URL without a trailing slash (for Ollama: the server root; the adapter adds /v1). */
+  baseUrl: string;
+  apiKey?: string;
+  /** Extra headers the user configured for this provider. */
+  headers: Record<string, string>;
+}
+
+export interface AdapterCall {
+  request: AnthropicRequest;
+  target: TargetModel;
+  endpoint: UpstreamEndpoint;
+  stream: boolean;
+  signal: AbortSignal;
+  dispatcher: Dispatcher;
+}
+
+/** An upstream that answered 2xx: nothing has been sent to Claude Code yet. */
+export interface OpenedUpstream {
+  /** Translate the upstream stream into `writer` until it ends. Throws a ProviderError on a transport failure. */
+  pipe(writer: AnthropicStreamWriter): Promise<TranslatedUsage>;
+  /** The whole answer of a non-streaming call. */
+  message(): Promise<{ message: AnthropicMessage; usage: TranslatedUsage }>;
+}
+
+/** Send the request; resolves once the upstream answered 2xx headers, rejects with a ProviderError otherwise. */
+export type ProviderAdapter = (call: AdapterCall) => Promise<OpenedUpstream>;

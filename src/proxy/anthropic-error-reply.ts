@@ -1,0 +1,30 @@
+// Errors as Claude Code understands them: `{type:"error", error:{type, message}}` with a matching status,
+// `x-should-retry: false` when retrying cannot help (Claude Code then fails in seconds instead of retrying for
+// ~3 minutes), and `retry-after` ≤ 60 s (more and Claude Code gives up at once).
+import type { ServerResponse } from 'node:http';
+import { ProviderError, type AnthropicErrorType } from '../providers/shared/provider-error.js';
+
+export const MAX_RETRY_AFTER_SECONDS = 60;
+
+export function proxyError(status: number, type: AnthropicErrorType, message: string, retryable = false): ProviderError {
+  return new ProviderError({ status, type, message, retryable });
+}
+
+export function errorHeaders(error: ProviderError): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (!error.retryable) headers['x-should-retry'] = 'false';
+  if (error.retryAfter !== undefined) {
+    headers['retry-after'] = String(Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(error.retryAfter))));
+  }
+  return headers;
+}
+
+/** Write the error as the whole HTTP answer (nothing may have been sent yet). */
+export function writeErrorReply(res: ServerResponse, error: ProviderError): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(error.status, errorHeaders(error));
+  res.end(JSON.stringify(error.toBody()));
+}

@@ -1,0 +1,219 @@
+// POST /v1/messages: pick the route, call its model, and give Claude Code a well-formed answer whatever
+// happens upstream. Before the first byte reaches Claude Code a failing provider may be retried briefly and
+// then replaced by Claude (when the plan allows it); after that, failures end the stream with `event: error`.
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { Dispatcher } from 'undici';
+import type { RoutePlan } from '../routing/route-plan-types.js';
+import type { UsageEvent } from '../usage/usage-event.js';
+import { AnthropicStreamWriter } from '../providers/shared/anthropic-stream-writer.js';
+import type { AnthropicRequest } from '../providers/shared/anthropic-types.js';
+import { ProviderError } from '../providers/shared/provider-error.js';
+import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
+import type { PassThroughCall, PassThroughTarget } from '../providers/anthropic/pass-through.js';
+import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
+import { errorFromStreamEvent } from './early-error.js';
+import { shouldFallBack, withBoundedRetry, type RetryPolicy } from './fallback-policy.js';
+import { pingWhileSilent } from './ping-while-silent.js';
+import { relayPassThrough } from './relay-pass-through.js';
+import type { RouteTarget, RouteTargets } from './route-targets.js';
+import { selectRoute } from './select-route.js';
+import { SseReplySink } from './sse-reply-sink.js';
+import { usageEvent, type RequestRecord } from './usage-reporting.js';
+
+export interface MessagesContext {
+  plan: RoutePlan;
+  /** Model ids of the plan's routes. */
+  knownModels: Set<string>;
+  targets: RouteTargets;
+  dispatcher: Dispatcher;
+  /** The user's original ANTHROPIC_BASE_URL, or the public API. */
+  claudeBaseUrl: string;
+  claudeAvailable: boolean;
+  retry: RetryPolicy;
+  pingIntervalMs: number;
+  onUsage?: (event: UsageEvent) => void;
+  onFallback?: (message: string) => void;
+}
+
+export interface IncomingMessages {
+  body: unknown;
+  rawBody: Buffer;
+  headers: IncomingHttpHeaders;
+  /** Query string with its `?`, or ''. */
+  search: string;
+}
+
+type Translated = Extract<RouteTarget, { kind: 'translated' }>;
+type AnthropicProvider = Extract<RouteTarget, { kind: 'anthropic' }>;
+
+export async function handleMessages(ctx: MessagesContext, incoming: IncomingMessages, res: ServerResponse): Promise<void> {
+  const at = Date.now();
+  const body = incoming.body as Record<string, unknown> | null;
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(body.messages)) {
+    writeErrorReply(res, proxyError(400, 'invalid_request_error', 'messages: Field required'));
+    return;
+  }
+  const abort = new AbortController();
+  res.on('close', () => {
+    if (!res.writableEnded) abort.abort();
+  });
+  const route = selectRoute(body, incoming.headers, ctx.plan, ctx.knownModels);
+  const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: route.model.split('/')[0] ?? route.model, at };
+  const report = (usage: TranslatedUsage | undefined, ok: boolean, fallback: boolean, firstByteAt: number | undefined, who = record): void =>
+    ctx.onUsage?.(usageEvent(who, usage, ok ? 'ok' : 'error', fallback, firstByteAt));
+
+  let target: RouteTarget;
+  try {
+    target = await ctx.targets.resolve(route.model);
+  } catch (caught) {
+    writeErrorReply(res, asProviderError(caught));
+    report(undefined, false, false, undefined);
+    return;
+  }
+  record.provider = target.provider;
+  const run = new MessageRun(ctx, incoming, body, res, abort.signal);
+  const fallbackAllowed = ctx.plan.fallback && ctx.claudeAvailable && target.kind !== 'claude';
+  try {
+    const result =
+      target.kind === 'claude'
+        ? await run.claude(target.claudeModel)
+        : await run.callProvider(target, fallbackAllowed);
+    report(result.usage, result.ok, false, result.firstByteAt);
+    return;
+  } catch (caught) {
+    const error = asProviderError(caught);
+    if (res.headersSent || res.destroyed) {
+      report(undefined, false, false, undefined);
+      return;
+    }
+    if (!fallbackAllowed || abort.signal.aborted || !shouldFallBack(error)) {
+      writeErrorReply(res, error);
+      report(undefined, false, false, undefined);
+      return;
+    }
+    ctx.onFallback?.(`oss: ${route.model} failed (${oneLine(error.message)}): falling back to Claude`);
+  }
+  const claude: RequestRecord = { ...record, model: 'claude', provider: 'claude' };
+  try {
+    const result = await run.claude(undefined);
+    report(result.usage, result.ok, true, result.firstByteAt, claude);
+  } catch (caught) {
+    if (!res.headersSent && !res.destroyed) writeErrorReply(res, asProviderError(caught));
+    report(undefined, false, true, undefined, claude);
+  }
+}
+
+interface CallResult {
+  usage: TranslatedUsage | undefined;
+  ok: boolean;
+  firstByteAt: number | undefined;
+}
+
+/** One request's calls to its provider (and to Claude when that fails). */
+class MessageRun {
+  constructor(
+    private readonly ctx: MessagesContext,
+    private readonly incoming: IncomingMessages,
+    private readonly body: Record<string, unknown>,
+    private readonly res: ServerResponse,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Native Claude with the user's credentials; `model` for a `claude/<id>` route. */
+  async claude(model: string | undefined): Promise<CallResult> {
+    if (!this.ctx.claudeAvailable) throw noClaude();
+    return relayPassThrough(this.passThrough({ kind: 'claude', baseUrl: this.ctx.claudeBaseUrl, ...(model ? { model } : {}) }), this.res);
+  }
+
+  passThrough(to: PassThroughTarget): PassThroughCall {
+    return {
+      to,
+      request: this.body,
+      rawBody: this.incoming.rawBody,
+      incomingHeaders: this.incoming.headers,
+      search: this.incoming.search,
+      signal: this.signal,
+      dispatcher: this.ctx.dispatcher,
+    };
+  }
+
+  /** Throws a ProviderError when nothing has reached Claude Code yet; after that, answers the failure itself. */
+  async callProvider(target: Translated | AnthropicProvider, retrying: boolean): Promise<CallResult> {
+    if (target.keyError) throw target.keyError;
+    const attempt = <T>(call: () => Promise<T>): Promise<T> => (retrying ? withBoundedRetry(call, this.ctx.retry, this.signal) : call());
+    if (target.kind === 'anthropic') {
+      const call = this.passThrough({ kind: 'provider', endpoint: target.endpoint, target: target.target });
+      return attempt(() => relayPassThrough(call, this.res));
+    }
+    const stream = this.body.stream === true;
+    const opened = await attempt(() =>
+      target.adapter({
+        request: this.body as unknown as AnthropicRequest,
+        target: target.target,
+        endpoint: target.endpoint,
+        stream,
+        signal: this.signal,
+        dispatcher: this.ctx.dispatcher,
+      }),
+    );
+    if (!stream) {
+      const { message, usage } = await opened.message();
+      this.res.writeHead(200, { 'content-type': 'application/json' });
+      this.res.end(JSON.stringify(message));
+      return { usage, ok: true, firstByteAt: Date.now() };
+    }
+    return this.stream(target, opened);
+  }
+
+  private async stream(target: Translated, opened: Awaited<ReturnType<Translated['adapter']>>): Promise<CallResult> {
+    const sink = new SseReplySink(this.res);
+    const silence = pingWhileSilent(() => writer.ping(), this.ctx.pingIntervalMs);
+    let failed = false;
+    const writer = new AnthropicStreamWriter(
+      (event) => {
+        silence.touch();
+        if (event.type === 'error') failed = true;
+        sink.write(event);
+      },
+      { model: target.target.id, inputTokenEstimate: roughTokens(this.incoming.rawBody.length) },
+    );
+    let usage: TranslatedUsage | undefined;
+    try {
+      usage = await opened.pipe(writer);
+    } catch (caught) {
+      const error = asProviderError(caught);
+      if (!sink.committed) throw error;
+      writer.error(error.type, error.message);
+    } finally {
+      silence.stop();
+    }
+    if (!writer.isEnded) writer.error('api_error', `${target.model}: the provider's stream ended before the answer was complete`);
+    if (!sink.committed) {
+      throw sink.earlyError ? errorFromStreamEvent(sink.earlyError, target.provider) : proxyError(502, 'api_error', `${target.model}: empty answer`, true);
+    }
+    sink.end();
+    return { usage, ok: !failed, firstByteAt: sink.firstByteAt };
+  }
+}
+
+function roughTokens(bytes: number): number {
+  return Math.ceil(bytes / 4);
+}
+
+function oneLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+function noClaude(): ProviderError {
+  return proxyError(
+    401,
+    'authentication_error',
+    'oss: this request is routed to Claude, but no Anthropic credentials were found: set ANTHROPIC_API_KEY or run `claude /login`',
+  );
+}
+
+export function asProviderError(error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  return proxyError(500, 'api_error', `oss proxy: ${error instanceof Error ? error.message : String(error)}`, true);
+}

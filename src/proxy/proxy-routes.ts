@@ -1,0 +1,44 @@
+// The routes Claude Code uses, registered under the secret prefix: messages (any query string), a local
+// token count, the plan's models, and a health check for the launcher.
+import type { FastifyPluginAsync } from 'fastify';
+import type { RoutePlan } from '../routing/route-plan-types.js';
+import { proxyError } from './anthropic-error-reply.js';
+import type { ParsedBody } from './build-server.js';
+import { handleMessages, type MessagesContext } from './handle-messages.js';
+import { planModels } from './select-route.js';
+
+export interface ProxyRoutesOptions {
+  messages: MessagesContext;
+  plan: RoutePlan;
+}
+
+const EMPTY: ParsedBody = { json: undefined, raw: Buffer.alloc(0) };
+
+export const proxyRoutes: FastifyPluginAsync<ProxyRoutesOptions> = async (app, options) => {
+  app.post('/v1/messages', async (request, reply) => {
+    const parsed = (request.body as ParsedBody | undefined) ?? EMPTY;
+    const query = request.url.indexOf('?');
+    reply.hijack();
+    await handleMessages(
+      options.messages,
+      { body: parsed.json, rawBody: parsed.raw, headers: request.headers, search: query >= 0 ? request.url.slice(query) : '' },
+      reply.raw,
+    );
+  });
+
+  app.post('/v1/messages/count_tokens', async (request, reply) => {
+    const body = ((request.body as ParsedBody | undefined) ?? EMPTY).json as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object' || !Array.isArray(body.messages)) {
+      return reply.code(400).header('x-should-retry', 'false').send(proxyError(400, 'invalid_request_error', 'messages: Field required').toBody());
+    }
+    return { input_tokens: Math.ceil(JSON.stringify(body).length / 4) };
+  });
+
+  app.get('/v1/models', async () => {
+    const data = [...planModels(options.plan)].map((id) => ({ id, type: 'model', display_name: id }));
+    return { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null };
+  });
+
+  app.get('/', async () => ({ status: 'ok' }));
+  // Fastify answers HEAD for every GET route (exposeHeadRoutes), so HEAD / is the same health check.
+};

@@ -1,0 +1,60 @@
+// Relays an Anthropic-speaking upstream's answer to Claude Code byte for byte, reading the usage on the way.
+// An `anthropic`-type provider's failure (status ≥ 400 before anything was sent) is thrown as a ProviderError,
+// so it can be retried or fall back like any provider; native Claude's answers are Claude Code's to judge.
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { openPassThrough, type PassThroughCall } from '../providers/anthropic/pass-through.js';
+import { createUsageTap } from '../providers/anthropic/usage-tap.js';
+import { ProviderError } from '../providers/shared/provider-error.js';
+import { errorTypeForStatus } from '../providers/shared/status-to-error-type.js';
+import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
+
+export interface RelayResult {
+  usage: TranslatedUsage;
+  ok: boolean;
+  firstByteAt: number;
+}
+
+export async function relayPassThrough(call: PassThroughCall, res: ServerResponse): Promise<RelayResult> {
+  const answer = await openPassThrough(call);
+  if (call.to.kind === 'provider' && answer.status >= 400) {
+    const text = await answer.body.text();
+    throw providerFailure(call.to.target.provider, answer.status, text, answer.headers);
+  }
+  res.writeHead(answer.status, answer.headers);
+  const firstByteAt = Date.now();
+  const tap = createUsageTap(answer.headers['content-type'] ?? '');
+  try {
+    for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+      tap.push(chunk);
+      if (!res.write(chunk)) await once(res, 'drain', { signal: call.signal });
+    }
+  } catch {
+    // The upstream dropped mid-answer (or Claude Code left): cut the connection as the upstream did, so
+    // Claude Code's own retry logic sees the same failure it would have seen without the proxy.
+    res.destroy();
+    return { usage: tap.usage, ok: false, firstByteAt };
+  }
+  tap.end();
+  res.end();
+  return { usage: tap.usage, ok: answer.status < 400, firstByteAt };
+}
+
+function providerFailure(provider: string, status: number, text: string, headers: Record<string, string>): ProviderError {
+  let message = text.slice(0, 500);
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: unknown } };
+    if (typeof parsed.error?.message === 'string') message = parsed.error.message;
+  } catch {
+    // A non-JSON error body is shown as it is.
+  }
+  const retryAfter = Number(headers['retry-after']);
+  return new ProviderError({
+    status,
+    type: errorTypeForStatus(status),
+    message: `${provider}: ${message}`,
+    retryable: status === 429 || status >= 500,
+    provider,
+    ...(Number.isFinite(retryAfter) && headers['retry-after'] !== undefined ? { retryAfter } : {}),
+  });
+}

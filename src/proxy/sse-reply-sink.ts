@@ -1,0 +1,42 @@
+// Writes Anthropic stream events to Claude Code. `message_start` is held back until the next event, so an
+// upstream that fails before producing anything has sent Claude Code nothing yet: the proxy can still fall
+// back to Claude or answer with a proper HTTP error. `firstByteAt` marks when the stream became committed.
+import type { ServerResponse } from 'node:http';
+import { formatSseEvent, type WireEvent } from '../providers/shared/anthropic-stream-writer.js';
+
+export class SseReplySink {
+  private held: WireEvent | undefined;
+  /** Epoch ms of the first byte sent; undefined while the answer can still change course. */
+  firstByteAt: number | undefined;
+  /** An error event that arrived before any content: the caller decides what Claude Code gets. */
+  earlyError: { type: string; message: string } | undefined;
+
+  constructor(private readonly res: ServerResponse) {}
+
+  get committed(): boolean {
+    return this.firstByteAt !== undefined;
+  }
+
+  write(event: WireEvent): void {
+    if (this.res.destroyed) return;
+    if (!this.committed) {
+      if (event.type === 'message_start') {
+        this.held = event;
+        return;
+      }
+      if (event.type === 'error') {
+        this.earlyError = event.error;
+        return;
+      }
+      this.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      this.firstByteAt = Date.now();
+      if (this.held) this.res.write(formatSseEvent(this.held));
+      this.held = undefined;
+    }
+    this.res.write(formatSseEvent(event));
+  }
+
+  end(): void {
+    if (!this.res.destroyed) this.res.end();
+  }
+}

@@ -1,0 +1,24 @@
+// One undici Agent per proxy: it keeps a keep-alive connection pool per upstream origin, so a run's requests
+// to one provider reuse warm connections. Timeouts bound every phase; close() ends every socket.
+import { Agent } from 'undici';
+
+export interface UpstreamTimeouts {
+  /** TCP + TLS connect. */
+  connectMs: number;
+  /** Request sent → response headers. */
+  headersMs: number;
+  /** Longest silence between two body chunks. */
+  bodyIdleMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: UpstreamTimeouts = { connectMs: 10_000, headersMs: 180_000, bodyIdleMs: 180_000 };
+
+export function createUpstreamPool(timeouts: UpstreamTimeouts): Agent {
+  return new Agent({
+    connect: { timeout: timeouts.connectMs },
+    headersTimeout: timeouts.headersMs,
+    bodyTimeout: timeouts.bodyIdleMs,
+    keepAliveTimeout: 30_000,
+    connections: 32,
+  });
+}

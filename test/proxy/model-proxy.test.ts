@@ -1,0 +1,103 @@
+// Seed Task 4.1 (proxy core), for this layout: the proxy starts on a kernel-chosen loopback port, routes
+// /v1/messages (any query string) to the plan's main route, answers health, models and count_tokens, and
+// shutdown() frees the port even with a stream still open.
+import { afterEach, describe, expect, it } from 'vitest';
+import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { HELLO, planFor, startProxy, until, type StartedProxy } from '../support/proxy-harness.js';
+
+let upstream: ScriptedServer | undefined;
+let running: StartedProxy | undefined;
+
+afterEach(async () => {
+  await running?.proxy.shutdown();
+  await upstream?.close();
+  running = undefined;
+  upstream = undefined;
+});
+
+async function claudeProxy(handler?: Parameters<typeof start>[0]['handler']): Promise<StartedProxy> {
+  upstream = await start({ text: 'Hello from Claude.', ...(handler ? { handler } : {}) });
+  running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: upstream.url } });
+  return running;
+}
+
+describe('ModelProxy', () => {
+  it('starts on a kernel-chosen port on 127.0.0.1 with the secret in the base URL', async () => {
+    const { proxy } = await claudeProxy();
+    expect(proxy.isRunning()).toBe(true);
+    expect(proxy.getPort()).toBeGreaterThan(0);
+    expect(proxy.baseUrl).toBe(`http://127.0.0.1:${proxy.getPort()}/${proxy.secret}`);
+    expect(proxy.secret).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+
+  it('routes POST /v1/messages?beta=true to the main route and streams its answer', async () => {
+    const { post, usage } = await claudeProxy();
+    const response = await post('/v1/messages?beta=true', HELLO, { 'x-api-key': 'sk-ant-user' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const message = await accumulateWithSdk(await response.text());
+    expect(message).toMatchObject({
+      role: 'assistant',
+      model: 'claude-opus-5-5',
+      content: [{ type: 'text', text: 'Hello from Claude.' }],
+      stop_reason: 'end_turn',
+      usage: { output_tokens: 7 },
+    });
+    expect(upstream?.requests[0]?.url).toBe('/v1/messages?beta=true');
+    expect(usage).toHaveLength(1);
+    expect(usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude', provider: 'claude', output_tokens: 7, fallback: false, outcome: 'ok' });
+  });
+
+  it('answers GET / and HEAD / as a health check under the secret', async () => {
+    const { proxy } = await claudeProxy();
+    const get = await fetch(`${proxy.baseUrl}/`);
+    expect(get.status).toBe(200);
+    expect(await get.json()).toEqual({ status: 'ok' });
+    const head = await fetch(`${proxy.baseUrl}/`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+  });
+
+  it('lists the plan models on GET /v1/models', async () => {
+    upstream = await start();
+    running = await startProxy({
+      plan: planFor('openrouter/deepseek/deepseek-chat', { background: { model: 'ollama/llama3.2', source: 'user' } }),
+      env: { ANTHROPIC_BASE_URL: upstream.url },
+    });
+    const response = await fetch(`${running.proxy.baseUrl}/v1/models?limit=1000`);
+    expect(await response.json()).toEqual({
+      data: [
+        { id: 'openrouter/deepseek/deepseek-chat', type: 'model', display_name: 'openrouter/deepseek/deepseek-chat' },
+        { id: 'ollama/llama3.2', type: 'model', display_name: 'ollama/llama3.2' },
+      ],
+      has_more: false,
+      first_id: 'openrouter/deepseek/deepseek-chat',
+      last_id: 'ollama/llama3.2',
+    });
+  });
+
+  it('answers count_tokens locally with an estimate instead of a 404', async () => {
+    const { post } = await claudeProxy();
+    const response = await post('/v1/messages/count_tokens?beta=true', { model: 'x', messages: [{ role: 'user', content: 'Hello there, how are you?' }] });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { input_tokens: number };
+    expect(body.input_tokens).toBeGreaterThan(0);
+    expect(upstream?.requests).toHaveLength(0);
+  });
+
+  it('frees the port on shutdown, cutting a stream that is still open', async () => {
+    let release: () => void = () => {};
+    const { proxy, post } = await claudeProxy(() => new Promise((resolve) => (release = () => resolve(undefined))));
+    const port = proxy.getPort();
+    const pending = post('/v1/messages', HELLO).then(
+      (response) => response.text(),
+      (error: unknown) => error,
+    );
+    await until(() => (upstream?.requests.length ?? 0) > 0, 'the upstream to get the request');
+    await proxy.shutdown();
+    release();
+    expect(proxy.isRunning()).toBe(false);
+    expect(await pending).toBeInstanceOf(Error);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+});
