@@ -1,0 +1,173 @@
+// The usage ledger, `<OSS_HOME>/usage.json`:
+//   { "<local YYYY-MM-DD>": { "<prompt>": { requests, tokens, input_tokens, output_tokens, cache_read_tokens,
+//       cache_write_tokens, cost_usd, fallbacks, unpriced?, models: { "<model>": { same counters } } } } }
+// A run merges its records once, under an inter-process lock (proper-lockfile: retries, stale detection),
+// and replaces the file by an atomic rename (write-file-atomic): parallel runs lose nothing and a killed
+// writer never leaves a half-written ledger. An unreadable ledger is moved aside, never deleted.
+import { readdir, readFile, rename, rm, mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
+import { roundUsd } from './cost.js';
+
+export interface UsageCounters {
+  requests: number;
+  /** input + output + cache read + cache write tokens. */
+  tokens: number;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  cost_usd: number;
+  /** Requests answered by Claude because the provider failed. */
+  fallbacks: number;
+  /** Requests with no known price (counted at 0 USD). Present only when > 0. */
+  unpriced?: number;
+}
+
+export interface PromptUsage extends UsageCounters {
+  models: Record<string, UsageCounters>;
+}
+
+export type DayUsage = Record<string, PromptUsage>;
+export type Ledger = Record<string, DayUsage>;
+
+/** One priced request, ready for the ledger. */
+export interface LedgerRecord {
+  prompt: string;
+  model: string;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  cost_usd: number;
+  unpriced: boolean;
+  fallback: boolean;
+  /** Epoch ms; its local date is the ledger day. */
+  at: number;
+}
+
+export interface MergeOptions {
+  /** Where a one-line warning goes (a corrupt ledger moved aside). Default: stderr. */
+  warn?: (line: string) => void;
+  /** A lock not refreshed for this long (ms) belongs to a dead writer and is taken over. Default 10 s, min 2 s. */
+  staleMs?: number;
+}
+
+export function ledgerPath(env: NodeJS.ProcessEnv): string {
+  return join(env.OSS_HOME ?? join(homedir(), '.oss'), 'usage.json');
+}
+
+/** Local calendar date, YYYY-MM-DD. */
+export function localDate(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function emptyCounters(): UsageCounters {
+  return { requests: 0, tokens: 0, input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0, cost_usd: 0, fallbacks: 0 };
+}
+
+/** Add records to a ledger (mutates and returns it). */
+export function addRecords(ledger: Ledger, records: LedgerRecord[]): Ledger {
+  for (const record of records) {
+    const day = (ledger[localDate(record.at)] ??= {});
+    const prompt = (day[record.prompt] ??= { ...emptyCounters(), models: {} });
+    prompt.models ??= {};
+    addTo(prompt, record);
+    addTo((prompt.models[record.model] ??= emptyCounters()), record);
+  }
+  return ledger;
+}
+
+function addTo(counters: UsageCounters, record: LedgerRecord): void {
+  const tokens = record.input_tokens + record.output_tokens + record.cache_read_tokens + record.cache_write_tokens;
+  counters.requests = num(counters.requests) + 1;
+  counters.tokens = num(counters.tokens) + tokens;
+  counters.input_tokens = num(counters.input_tokens) + record.input_tokens;
+  counters.output_tokens = num(counters.output_tokens) + record.output_tokens;
+  counters.cache_read_tokens = num(counters.cache_read_tokens) + record.cache_read_tokens;
+  counters.cache_write_tokens = num(counters.cache_write_tokens) + record.cache_write_tokens;
+  counters.cost_usd = roundUsd(num(counters.cost_usd) + record.cost_usd);
+  counters.fallbacks = num(counters.fallbacks) + (record.fallback ? 1 : 0);
+  if (record.unpriced) counters.unpriced = num(counters.unpriced) + 1;
+}
+
+/** A counter from a file someone may have edited: anything but a finite number counts as 0. */
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/**
+ * The ledger on disk; {} when there is none. An unreadable one is moved to `usage.json.corrupt-<time>`
+ * with a one-line warning, and {} is returned so recording continues.
+ */
+export async function readLedger(env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<Ledger> {
+  const path = ledgerPath(env);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  const parsed = parseLedger(text);
+  if (parsed) return parsed;
+  const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(path, aside);
+  (options.warn ?? warnOnStderr)(`oss: ${path} was unreadable; moved it to ${aside} and started a new ledger.`);
+  return {};
+}
+
+function parseLedger(text: string): Ledger | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!isObject(value) || !Object.values(value).every(isObject)) return undefined;
+    return value as Ledger;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merge records into the ledger on disk, under the lock, with an atomic replace. */
+export async function mergeIntoLedger(records: LedgerRecord[], env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<void> {
+  if (records.length === 0) return;
+  const path = ledgerPath(env);
+  const dir = join(path, '..');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const release = await lockfile.lock(path, {
+    realpath: false,
+    stale: Math.max(2000, options.staleMs ?? 10_000),
+    retries: { retries: 100, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true },
+  });
+  try {
+    await removeOrphanTempFiles(path);
+    const ledger = addRecords(await readLedger(env, options), records);
+    await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 });
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * write-file-atomic's temp files (`usage.json.<hex>`) left by a writer that was killed mid-write. Every
+ * writer holds the lock while writing, so while we hold it any such file is an orphan.
+ */
+async function removeOrphanTempFiles(path: string): Promise<void> {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dir = join(path, '..');
+  const orphan = new RegExp(`^${base.replace(/\./g, '\\.')}\\.\\d+$`);
+  for (const name of await readdir(dir)) {
+    if (orphan.test(name)) await rm(join(dir, name), { force: true });
+  }
+}
+
+function warnOnStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
+}

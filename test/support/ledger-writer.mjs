@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Spawned by test/usage/ledger.test.ts: records usage the way a run does and merges it into the ledger of
+// OSS_HOME. Uses the built code (npm run build first). Dead writers' locks are taken over after 2 s (the
+// minimum) so kill tests stay short.
+//   node ledger-writer.mjs <prompt> <records>           record, then merge once (as a run does at exit)
+//   node ledger-writer.mjs <prompt> <records> --loop    merge batches forever, printing `flushed` after each
+import { CostTracker } from '../../dist/usage/cost-tracker.js';
+
+const [prompt = 'writer', countArg = '1', mode = ''] = process.argv.slice(2);
+const count = Number(countArg);
+const tracker = new CostTracker({ prices: () => ({ inputPer1M: 1, outputPer1M: 2 }), staleMs: 2000 });
+
+const recordBatch = () => {
+  for (let i = 0; i < count; i += 1) {
+    tracker.recordUsage({ command: prompt, model: 'openai/gpt-4o', inputTokens: 10, outputTokens: 5 });
+  }
+};
+
+if (mode === '--loop') {
+  for (;;) {
+    recordBatch();
+    await tracker.flush();
+    process.stdout.write('flushed\n');
+  }
+} else {
+  recordBatch();
+  await tracker.flush();
+}
