@@ -1,7 +1,10 @@
-// Placeholder until the launcher lands: `oss run` without --dry-run starts claude through here.
+// `oss run` without --dry-run: load the config the plan was built from, then launch claude for the plan
+// (launcher/run-claude.ts) with the run's usage priced from the registry and recorded in ~/.oss/usage.json.
 import type { CliIO } from '../cli/io.js';
+import { loadConfig } from '../config/load-config.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
-import { OssError } from '../errors.js';
+import { runClaude } from './run-claude.js';
+import { runUsage } from './run-usage.js';
 
 export interface LaunchOptions {
   /** The prompt as the user typed it (`/oss:ship prod` or free text): claude's first message. */
@@ -13,6 +16,15 @@ export interface LaunchOptions {
   claudeArgs: string[];
 }
 
-export async function launchRun(_plan: RoutePlan, _options: LaunchOptions, _io: CliIO): Promise<number> {
-  throw new OssError('oss run is not built yet');
+export async function launchRun(plan: RoutePlan, options: LaunchOptions, io: CliIO): Promise<number> {
+  const config = (await loadConfig({ cwd: io.cwd, env: io.env })).merged;
+  return runClaude({
+    plan,
+    config,
+    env: io.env,
+    cwd: io.cwd,
+    ...options,
+    stderr: io.stderr,
+    ...runUsage(config, io.env, (line) => io.stderr(`${line}\n`)),
+  });
 }

@@ -5,6 +5,7 @@ import type { OssConfig } from '../config/config-types.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { UsageEvent } from '../usage/usage-event.js';
 import { ModelProxy } from '../proxy/model-proxy.js';
+import { targetFor } from '../registry/target-info.js';
 import { buildClaudeArgs } from './claude-args.js';
 import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
 import { findClaude } from './find-claude.js';
@@ -25,10 +26,10 @@ export interface RunClaudeInput {
   claudeBin?: string;
   claudeArgs: string[];
   stderr: (text: string) => void;
+  /** claude's stdin: the terminal (default) or nothing. */
+  stdin?: 'inherit' | 'ignore';
   priceEvent: (event: UsageEvent) => PricedCost;
   mergeIntoLedger: (events: UsageEvent[]) => Promise<void>;
-  /** Main model's context window, when known (CLAUDE_CODE_MAX_CONTEXT_TOKENS). */
-  mainContextWindow?: number;
 }
 
 export async function runClaude(input: RunClaudeInput): Promise<number> {
@@ -38,7 +39,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
   if (!proxied) {
     const teardown = newTeardown(input, undefined);
     try {
-      return await spawnClaude({ bin, args, env: input.env, cwd: input.cwd });
+      return await spawnClaude({ bin, args, env: input.env, cwd: input.cwd, stdin: input.stdin });
     } finally {
       await teardown.finish();
     }
@@ -74,9 +75,9 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
       userEnv: input.env,
       proxyBaseUrl: proxy.baseUrl,
       secret: proxy.secret,
-      mainContextWindow: input.mainContextWindow,
+      mainContextWindow: isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow,
     });
-    return await spawnClaude({ bin, args, env, cwd: input.cwd });
+    return await spawnClaude({ bin, args, env, cwd: input.cwd, stdin: input.stdin });
   } finally {
     for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);
     await teardown.finish();

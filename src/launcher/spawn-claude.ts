@@ -11,6 +11,8 @@ export interface SpawnClaudeInput {
   args: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** `ignore` gives claude an empty stdin (the demo: `claude -p` otherwise waits 3 s for piped input). */
+  stdin?: 'inherit' | 'ignore';
 }
 
 export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
@@ -18,7 +20,7 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
     env: input.env,
     extendEnv: false,
     cwd: input.cwd,
-    stdio: 'inherit',
+    stdio: [input.stdin ?? 'inherit', 'inherit', 'inherit'],
     reject: false,
     // Signals are ours to forward; execa must not kill claude when oss's own promise settles.
     cleanup: false,

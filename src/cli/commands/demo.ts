@@ -1,6 +1,6 @@
 import type { CliIO } from '../io.js';
-import { OssError } from '../../errors.js';
+import { runDemo } from '../../launcher/demo/run-demo.js';
 
-export async function demo(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new OssError('not built yet: demo');
+export async function demo(opts: { claudeBin?: string }, io: CliIO): Promise<number> {
+  return runDemo({ claudeBin: opts.claudeBin }, io);
 }
