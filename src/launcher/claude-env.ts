@@ -11,7 +11,7 @@
 // background under a non-Claude main is sent as its oss id (`claude`, `claude/<id>`) so the proxy routes it
 // to Claude rather than to main. Everything else in the user's environment stays.
 import type { RoutePlan, ResolvedModel } from '../routing/route-plan-types.js';
-import { isClaudeModel } from './plan-needs-proxy.js';
+import { isClaudeModel } from '../routing/model-id.js';
 
 export interface ClaudeEnvInput {
   plan: RoutePlan;

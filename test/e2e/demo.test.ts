@@ -11,7 +11,7 @@ describe('oss demo', () => {
     const stdout = io.stdoutText();
     const stderr = io.stderrText();
     expect(code, `${stdout}\n${stderr}`).toBe(0);
-    expect(stdout).toContain('main        demo/scripted');
+    expect(stdout).toMatch(/main\s+demo\/scripted\s+models\.default in the demo's in-memory config/);
     expect(stdout).toMatch(/The model called Write \{"file_path":"[^"]+\/hello\.txt","content":"Hello from oss/);
     expect(stdout).toContain('hello.txt now contains:\n  Hello from oss: a local scripted model wrote this file through Claude Code.');
     expect(stderr).toMatch(/^oss: adhoc · demo\/scripted · 2 requests · [\d,]+ in \/ \d+ out · \$0\.0000\n$/);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIO } from '../../cli/io.js';
 import type { OssConfig } from '../../config/config-types.js';
+import { formatRoutePlan } from '../../routing/format-route-plan.js';
 import type { RoutePlan } from '../../routing/route-plan-types.js';
 import { runClaude } from '../run-claude.js';
 import { runUsage } from '../run-usage.js';
@@ -35,8 +36,8 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<number> 
     };
     const plan: RoutePlan = {
       prompt: { type: 'adhoc', name: 'adhoc' },
-      main: { model: DEMO_MODEL, source: 'cli' },
-      background: { model: DEMO_MODEL, source: 'default' },
+      main: { model: DEMO_MODEL, source: 'default', file: 'the demo\'s in-memory config' },
+      background: { model: DEMO_MODEL, source: 'default', file: 'the demo\'s in-memory config' },
       agents: [],
       fallback: false,
     };
@@ -44,10 +45,8 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<number> 
     io.stdout(
       [
         'oss demo: the real Claude Code, through the oss proxy, against a built-in scripted model (no key, no network).',
-        'Route plan',
-        `  main        ${DEMO_MODEL}   (provider "demo": OpenAI-compatible, ${provider.baseUrl})`,
-        `  background  ${DEMO_MODEL}`,
-        '  fallback    off',
+        formatRoutePlan(plan).trimEnd(),
+        `  provider "demo": OpenAI-compatible chat completions at ${provider.baseUrl} (scripted, built in)`,
         `Running: claude -p "${DEMO_PROMPT}" ${DEMO_CLAUDE_ARGS.join(' ')}   (in ${project})`,
         '',
       ].join('\n'),
