@@ -52,7 +52,8 @@ function providerFailure(provider: string, status: number, text: string, headers
   return new ProviderError({
     status,
     type: errorTypeForStatus(status),
-    message: `${provider}: ${message}`,
+    // A 400 stays verbatim: Claude Code reads `prompt is too long: …` from it to start compacting.
+    message: status === 400 ? message : `${provider}: ${message}`,
     retryable: status === 429 || status >= 500,
     provider,
     ...(Number.isFinite(retryAfter) && headers['retry-after'] !== undefined ? { retryAfter } : {}),

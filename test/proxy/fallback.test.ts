@@ -1,0 +1,172 @@
+// Seed Task 7.1 (the ModelExecutor behaviour), for this layout: the proxy's fallback. A provider failing
+// before anything reached Claude Code is retried briefly when that can help, then the original request goes
+// to Claude; onFallback says so once and the usage event is marked. With fallback off, Claude Code gets the
+// provider's error in Anthropic shape. The provider here speaks Anthropic (an `anthropic`-type gateway), so
+// these tests need no translator; test/edge-cases/proxy.test.ts repeats the faults for OpenAI-compatible ones.
+import { afterEach, describe, expect, it } from 'vitest';
+import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import type { ModelProxyOptions } from '../../src/proxy/model-proxy.js';
+
+const servers: ScriptedServer[] = [];
+let running: StartedProxy | undefined;
+
+afterEach(async () => {
+  await running?.proxy.shutdown();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  running = undefined;
+});
+
+async function server(handler?: ScriptedHandler, text = 'From Claude.'): Promise<ScriptedServer> {
+  const started = await start({ text, ...(handler ? { handler } : {}) });
+  servers.push(started);
+  return started;
+}
+
+async function gatewayProxy(
+  gatewayUrl: string,
+  claudeUrl: string,
+  extra: Partial<ModelProxyOptions> & { fallback?: boolean } = {},
+): Promise<StartedProxy> {
+  const { fallback = true, ...options } = extra;
+  running = await startProxy({
+    plan: planFor('gateway/model-a', { fallback }),
+    config: { providers: { gateway: { type: 'anthropic', baseUrl: gatewayUrl, apiKeyEnv: 'GATEWAY_KEY' } } },
+    env: { ANTHROPIC_BASE_URL: claudeUrl, GATEWAY_KEY: 'gw-key' },
+    ...options,
+  });
+  return running;
+}
+
+const CLAUDE_CODE = { 'x-api-key': 'sk-ant-user' };
+
+describe('fallback to Claude', () => {
+  it('executes natively on Claude when the route is claude', async () => {
+    const claude = await server();
+    running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
+    await (await running.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
+    expect(running.usage[0]).toMatchObject({ provider: 'claude', model: 'claude', fallback: false });
+  });
+
+  it('sends a non-Claude route to its provider', async () => {
+    const gateway = await server(undefined, 'From the gateway.');
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url);
+    await (await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
+    expect(running!.usage[0]).toMatchObject({ provider: 'gateway', model: 'gateway/model-a', fallback: false });
+    expect(claude.requests).toHaveLength(0);
+  });
+
+  it('falls back to Claude with the original request when the provider rejects the key', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'invalid x-api-key' }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url);
+    const response = await running!.post('/v1/messages?beta=true', HELLO, CLAUDE_CODE);
+    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'From Claude.' }], stop_reason: 'end_turn' });
+    expect(gateway.requests).toHaveLength(1);
+    expect(claude.requests[0]?.body).toEqual(HELLO);
+    expect(claude.requests[0]?.headers['x-api-key']).toBe('sk-ant-user');
+    expect(running!.usage).toHaveLength(1);
+    expect(running!.usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude', provider: 'claude', fallback: true, outcome: 'ok' });
+  });
+
+  it('notifies the user once, with a line saying it is falling back to Claude', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 404, type: 'not_found_error', message: 'model: model-a' }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url);
+    await (await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
+    expect(running!.fallbacks).toHaveLength(1);
+    expect(running!.fallbacks[0]).toMatch(/^oss: gateway\/model-a failed \(.+\): falling back to Claude$/);
+  });
+
+  it("gives Claude Code the provider's error in Anthropic shape when fallback is off", async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'invalid x-api-key' }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url, { fallback: false });
+    const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-should-retry')).toBe('false');
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'gateway: invalid x-api-key' } });
+    expect(claude.requests).toHaveLength(0);
+    expect(running!.fallbacks).toHaveLength(0);
+    expect(running!.usage[0]).toMatchObject({ model: 'gateway/model-a', outcome: 'error', fallback: false });
+  });
+
+  it('does not fall back when the user has no Anthropic credentials', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 503, type: 'overloaded_error', message: 'busy' }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url, { claudeAvailable: false });
+    const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
+    expect(response.status).toBe(503);
+    expect(claude.requests).toHaveLength(0);
+  });
+
+  it('retries a 429 storm a bounded number of times, honouring Retry-After, then falls back', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 429, type: 'rate_limit_error', message: 'slow down', headers: { 'retry-after': '0' } }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url);
+    const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(gateway.requests).toHaveLength(3);
+    expect(running!.usage[0]).toMatchObject({ fallback: true });
+  });
+
+  it('does not wait out a Retry-After longer than the retry budget', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 429, type: 'rate_limit_error', message: 'slow down', headers: { 'retry-after': '30' } }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url);
+    await (await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
+    expect(gateway.requests).toHaveLength(1);
+    expect(claude.requests).toHaveLength(1);
+  });
+
+  it('passes a 429 through with retry-after capped at 60 s when fallback is off, without retrying itself', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 429, type: 'rate_limit_error', message: 'slow down', headers: { 'retry-after': '300' } }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url, { fallback: false });
+    const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect(response.headers.get('x-should-retry')).toBeNull();
+    expect((await response.json()) as unknown).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+    expect(gateway.requests).toHaveLength(1);
+  });
+
+  it('falls back when the provider refuses the connection, and says x-should-retry: false when it cannot', async () => {
+    const closed = await server();
+    const deadUrl = closed.url;
+    await closed.close();
+    servers.splice(servers.indexOf(closed), 1);
+    const claude = await server();
+    await gatewayProxy(deadUrl, claude.url);
+    expect((await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).status).toBe(200);
+    expect(running!.usage[0]).toMatchObject({ fallback: true });
+    await running!.proxy.shutdown();
+    await gatewayProxy(deadUrl, claude.url, { fallback: false });
+    const refused = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
+    expect(refused.status).toBe(502);
+    expect(refused.headers.get('x-should-retry')).toBe('false');
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('ECONNREFUSED');
+  });
+
+  it('falls back when the provider never answers (headers timeout)', async () => {
+    const gateway = await server(() => new Promise(() => {}));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url, { tuning: { timeouts: { headersMs: 100 }, retry: { maxRetries: 0 } } });
+    const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
+    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'From Claude.' }] });
+    expect(running!.fallbacks[0]).toContain('timed out');
+  });
+
+  it('never falls back on a request error Claude Code must see (prompt too long)', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 400, type: 'invalid_request_error', message: 'prompt is too long: 250000 tokens > 200000 maximum' }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url);
+    const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('prompt is too long: 250000 tokens > 200000 maximum');
+    expect(claude.requests).toHaveLength(0);
+  });
+});

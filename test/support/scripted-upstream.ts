@@ -1,0 +1,110 @@
+// A scripted HTTP upstream on 127.0.0.1, port 0, for proxy tests: each request is recorded (method, url,
+// headers, body) and answered by a script. The provider-flavoured servers (scripted-openai-upstream.ts,
+// scripted-gemini-upstream.ts, scripted-ollama-upstream.ts) build their replies on top of this one.
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface UpstreamRequest {
+  method: string;
+  url: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body, or the raw text. */
+  body: unknown;
+}
+
+export type UpstreamReply =
+  /** SSE body: each string is written as one network chunk (write `data: …\n\n` yourself). */
+  | { kind: 'sse'; chunks: string[]; status?: number; headers?: Record<string, string> }
+  | { kind: 'json'; body: unknown; status?: number; headers?: Record<string, string> }
+  /** Write these chunks with 200 headers, then drop the connection. */
+  | { kind: 'reset-mid-stream'; chunks: string[] }
+  /** Accept the request and never answer. */
+  | { kind: 'never-answer' }
+  /** Send SSE headers and then nothing at all. */
+  | { kind: 'silent-stream' }
+  /** Drop the connection without answering. */
+  | { kind: 'destroy' };
+
+export type UpstreamScript = (request: UpstreamRequest, index: number) => UpstreamReply;
+
+export interface ScriptedUpstream {
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  requests: UpstreamRequest[];
+  close(): Promise<void>;
+}
+
+export async function startScriptedUpstream(script: UpstreamScript): Promise<ScriptedUpstream> {
+  const requests: UpstreamRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = req.url ?? '/';
+      const recorded: UpstreamRequest = {
+        method: req.method ?? 'GET',
+        url,
+        path: new URL(url, 'http://127.0.0.1').pathname,
+        headers: req.headers,
+        body: parse(raw),
+      };
+      requests.push(recorded);
+      answer(res, script(recorded, requests.length - 1));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function parse(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function answer(res: ServerResponse, reply: UpstreamReply): void {
+  switch (reply.kind) {
+    case 'sse':
+      res.writeHead(reply.status ?? 200, { 'content-type': 'text/event-stream', ...reply.headers });
+      for (const chunk of reply.chunks) res.write(chunk);
+      res.end();
+      return;
+    case 'json':
+      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+      res.end(JSON.stringify(reply.body));
+      return;
+    case 'reset-mid-stream':
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const chunk of reply.chunks) res.write(chunk);
+      // Let the chunks leave before the socket is cut.
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    case 'never-answer':
+      return;
+    case 'silent-stream':
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.flushHeaders();
+      return;
+    case 'destroy':
+      res.socket?.destroy();
+  }
+}
+
+/** `data: <json>\n\n` for each object. */
+export function sseData(...events: unknown[]): string[] {
+  return events.map((event) => `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`);
+}
