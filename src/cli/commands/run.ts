@@ -1,6 +1,39 @@
+// `oss run <prompt…> [--model M] [--dry-run] …`: build the RoutePlan for the prompt, print it with --dry-run,
+// otherwise hand it to the launcher. `--model` may sit anywhere on the line: commander takes it when it can,
+// and one left among the prompt words is taken out here.
 import type { CliIO } from '../io.js';
-import { OssError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { buildRoutePlan } from '../../routing/build-route-plan.js';
+import { formatRoutePlan } from '../../routing/format-route-plan.js';
+import { parseRunPrompt } from '../../routing/parse-run-prompt.js';
 
-export async function run(..._args: [...unknown[], CliIO]): Promise<number> {
-  throw new OssError('not built yet: run');
+export async function run(prompt: string[], opts: Record<string, unknown>, claudeArgs: string[], io: CliIO): Promise<number> {
+  const parsed = parseRunPrompt(prompt);
+  const flagModel = typeof opts.model === 'string' ? opts.model : undefined;
+  if (flagModel !== undefined && parsed.model !== undefined && flagModel !== parsed.model) {
+    throw new UsageError(`two different --model values (${flagModel}, ${parsed.model}): give one`);
+  }
+  const cliModel = flagModel ?? parsed.model;
+  const plan = await buildRoutePlan({
+    promptText: parsed.text,
+    ...(cliModel === undefined ? {} : { cliModel }),
+    cwd: io.cwd,
+    env: io.env,
+    ...(typeof opts.fallback === 'boolean' ? { fallback: opts.fallback } : {}),
+  });
+  if (opts.dryRun) {
+    io.stdout(formatRoutePlan(plan));
+    return 0;
+  }
+  return (await import('../../launcher/launch-run.js')).launchRun(
+    plan,
+    {
+      promptText: parsed.text,
+      print: Boolean(opts.print),
+      quiet: Boolean(opts.quiet),
+      ...(typeof opts.claudeBin === 'string' ? { claudeBin: opts.claudeBin } : {}),
+      claudeArgs,
+    },
+    io,
+  );
 }
