@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, lookupPromptModel } from '../../src/config/load-config.js';
+import { findProjectDir, ossHome, userConfigPath } from '../../src/config/paths.js';
+import { ConfigError } from '../../src/errors.js';
+import { tempProject } from '../routing/temp-project.js';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+describe('config layers (seed 1.2)', () => {
+  it('should load user config from ~/.oss/config.json', async () => {
+    const p = tempProject();
+    p.writeHome('.oss/config.json', json({ models: { default: 'ollama/llama3.2' } }));
+    const loaded = await loadConfig({ cwd: p.root, env: p.env });
+    expect(loaded.merged.models).toBeDefined();
+    expect(loaded.layers.find((layer) => layer.layer === 'user')).toMatchObject({ exists: true, file: join(p.ossHome, 'config.json') });
+  });
+
+  it('should load project config from .oss/config.json, walking up from a subfolder', async () => {
+    const p = tempProject();
+    p.write('.oss/config.json', json({ models: { commands: { 'oss:ship': 'ollama/llama3.2' } } }));
+    const sub = join(p.root, 'src', 'deep');
+    mkdirSync(sub, { recursive: true });
+    const loaded = await loadConfig({ cwd: sub, env: p.env });
+    expect(loaded.projectDir).toBe(p.root);
+    expect(lookupPromptModel(loaded, 'command', 'oss:ship')).toEqual({
+      value: 'ollama/llama3.2',
+      layer: 'project',
+      file: join(p.root, '.oss', 'config.json'),
+    });
+  });
+
+  it('should merge configs with correct precedence: project wins over user', async () => {
+    const p = tempProject();
+    p.writeHome('.oss/config.json', json({ models: { agents: { 'oss:code-reviewer': 'gemini/gemini-2.0-flash', 'other': 'openai/gpt-4o' } } }));
+    p.write('.oss/config.json', json({ models: { agents: { 'oss:code-reviewer': 'ollama/codellama' } } }));
+    const merged = (await loadConfig({ cwd: p.root, env: p.env })).merged;
+    expect(merged.models?.agents).toEqual({ 'oss:code-reviewer': 'ollama/codellama', other: 'openai/gpt-4o' });
+  });
+
+  it('local beats project', async () => {
+    const p = tempProject();
+    p.write('.oss/config.json', json({ models: { commands: { 'oss:ship': 'ollama/llama3.2' } } }));
+    p.write('.oss/config.local.json', json({ models: { commands: { 'oss:ship': 'openai/gpt-4o' } } }));
+    const loaded = await loadConfig({ cwd: p.root, env: p.env });
+    expect(lookupPromptModel(loaded, 'command', 'oss:ship')).toMatchObject({ value: 'openai/gpt-4o', layer: 'local' });
+    expect(loaded.merged.models?.commands?.['oss:ship']).toBe('openai/gpt-4o');
+  });
+
+  it('accepts in a project a model of a provider the user declared', async () => {
+    const p = tempProject();
+    p.writeHome('.oss/config.json', json({ providers: { lmstudio: { type: 'openai', baseUrl: 'http://localhost:1234/v1' } } }));
+    p.write('.oss/config.json', json({ models: { default: 'lmstudio/qwen2.5-coder' } }));
+    await expect(loadConfig({ cwd: p.root, env: p.env })).resolves.toBeDefined();
+  });
+
+  it('keeps keys it does not know in the merged view', async () => {
+    const p = tempProject();
+    p.writeHome('.oss/config.json', json({ telemetry: { enabled: false }, models: { theme: 'dark' } }));
+    const merged = (await loadConfig({ cwd: p.root, env: p.env })).merged;
+    expect(merged).toMatchObject({ telemetry: { enabled: false }, models: { theme: 'dark' } });
+  });
+});
+
+describe('finding the project', () => {
+  it('stops at the repository root: a .oss above the folder with .git is not used', () => {
+    const p = tempProject();
+    mkdirSync(join(p.root, '..', '.oss'), { recursive: true });
+    expect(findProjectDir(p.root, p.env)).toBeUndefined();
+  });
+
+  it('never takes the home folder\'s ~/.oss for a project', () => {
+    const p = tempProject();
+    const inHome = join(p.home, 'code', 'thing');
+    mkdirSync(inHome, { recursive: true });
+    mkdirSync(p.ossHome, { recursive: true });
+    expect(findProjectDir(inHome, p.env)).toBeUndefined();
+  });
+
+  it('OSS_HOME relocates the user config', () => {
+    const p = tempProject();
+    const env = { ...p.env, OSS_HOME: join(p.home, 'elsewhere') };
+    expect(ossHome(env)).toBe(join(p.home, 'elsewhere'));
+    expect(userConfigPath(env)).toBe(join(p.home, 'elsewhere', 'config.json'));
+  });
+});
+
+describe('invalid config files', () => {
+  async function errorOf(promise: Promise<unknown>): Promise<ConfigError> {
+    const error = await promise.then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+
+  it('names the file and the JSON path of an invalid model id, on one line, exit code 2', async () => {
+    const p = tempProject();
+    const file = p.write('.oss/config.json', json({ models: { commands: { 'oss:ship': 'invalid' } } }));
+    const error = await errorOf(loadConfig({ cwd: p.root, env: p.env }));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toBe(
+      `${file}: models.commands["oss:ship"]: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude, got "invalid"`,
+    );
+  });
+
+  it('names the file, line and column of broken JSON', async () => {
+    const p = tempProject();
+    const file = p.writeHome('.oss/config.json', '{\n  "models": {\n    "default": "claude",\n  }\n}\n');
+    const error = await errorOf(loadConfig({ cwd: p.root, env: p.env }));
+    expect(error.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON at line 4, column 3`));
+  });
+
+  it('names wrong types by JSON path', async () => {
+    const p = tempProject();
+    const file = p.writeHome('.oss/config.json', json({ models: { fallback: 'yes' } }));
+    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toBe(`${file}: models.fallback: expected a boolean, got "yes"`);
+  });
+
+  it('names an undeclared provider', async () => {
+    const p = tempProject();
+    p.write('.oss/config.local.json', json({ models: { agents: { reviewer: 'vllm/qwen' } } }));
+    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toMatch(/config\.local\.json: models\.agents\.reviewer: expected a known provider .*"vllm"/);
+  });
+
+  it('requires a base URL for a provider that is not built in', async () => {
+    const p = tempProject();
+    const file = p.writeHome('.oss/config.json', json({ providers: { lmstudio: { type: 'openai' } } }));
+    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toMatch(`${file}: providers.lmstudio.baseUrl: expected a base URL`);
+  });
+
+  it('rejects a provider type it cannot speak', async () => {
+    const p = tempProject();
+    p.writeHome('.oss/config.json', json({ providers: { mine: { type: 'cohere', baseUrl: 'http://x' } } }));
+    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toMatch(/providers\.mine\.type: expected "openai", "gemini" or "anthropic", got "cohere"/);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { detectProvider, isValidModelId, parseProvider, splitModelId } from '../../src/routing/model-id.js';
+
+describe('isValidModelId (seed 1.1)', () => {
+  it('should validate model identifier format', () => {
+    expect(isValidModelId('openrouter/deepseek/deepseek-chat')).toBe(true);
+    expect(isValidModelId('ollama/codellama')).toBe(true);
+    expect(isValidModelId('default')).toBe(true);
+    expect(isValidModelId('invalid')).toBe(false);
+  });
+
+  it('accepts every built-in provider and native Claude forms', () => {
+    for (const id of ['openai/o1', 'gemini/gemini-2.0-flash', 'anthropic/claude-sonnet-4-5', 'claude', 'claude/claude-haiku-4-5']) {
+      expect(isValidModelId(id), id).toBe(true);
+    }
+  });
+
+  it('accepts a model the catalogue does not list, for a known provider', () => {
+    expect(isValidModelId('openrouter/some-lab/model-released-today')).toBe(true);
+  });
+
+  it('rejects an undeclared provider, and accepts it once config declares it', () => {
+    expect(isValidModelId('lmstudio/qwen2.5-coder')).toBe(false);
+    expect(isValidModelId('lmstudio/qwen2.5-coder', { providers: { lmstudio: { type: 'openai', baseUrl: 'http://localhost:1234/v1' } } })).toBe(true);
+  });
+
+  it('rejects empty models, whitespace and a leading slash', () => {
+    for (const id of ['ollama/', '/llama3.2', 'ollama/llama 3', '', 'claude-haiku-4-5']) expect(isValidModelId(id), id).toBe(false);
+  });
+});
+
+describe('parseProvider (seed 1.1)', () => {
+  it('should parse provider from model identifier', () => {
+    expect(parseProvider('openrouter/deepseek/chat')).toBe('openrouter');
+    expect(parseProvider('ollama/codellama')).toBe('ollama');
+    expect(parseProvider('default')).toBe('claude');
+  });
+
+  it('has no provider for a bare word', () => {
+    expect(parseProvider('invalid')).toBeUndefined();
+  });
+});
+
+describe('detectProvider (seed 2.2)', () => {
+  it('should detect OpenRouter models', () => {
+    expect(detectProvider('openrouter/deepseek/chat')).toBe('openrouter');
+    expect(detectProvider('openrouter/anthropic/claude-3.5-sonnet')).toBe('openrouter');
+  });
+
+  it('should detect Ollama models', () => {
+    expect(detectProvider('ollama/codellama')).toBe('ollama');
+    expect(detectProvider('ollama/llama3.2')).toBe('ollama');
+  });
+
+  it('should detect OpenAI models', () => {
+    expect(detectProvider('openai/gpt-4o')).toBe('openai');
+    expect(detectProvider('openai/o1')).toBe('openai');
+  });
+
+  it('should detect Gemini models', () => {
+    expect(detectProvider('gemini/gemini-2.0-flash')).toBe('gemini');
+  });
+
+  it('should return claude for default/native', () => {
+    expect(detectProvider('default')).toBe('claude');
+    expect(detectProvider('claude')).toBe('claude');
+    expect(detectProvider('claude/claude-haiku-4-5')).toBe('claude');
+  });
+});
+
+describe('splitModelId', () => {
+  it('splits at the first slash only, keeping the upstream model id whole', () => {
+    expect(splitModelId('openrouter/deepseek/deepseek-chat')).toEqual({ provider: 'openrouter', model: 'deepseek/deepseek-chat' });
+  });
+
+  it('gives native Claude no model for default and claude', () => {
+    expect(splitModelId('default')).toEqual({ provider: 'claude' });
+    expect(splitModelId('claude/claude-opus-4-1')).toEqual({ provider: 'claude', model: 'claude-opus-4-1' });
+  });
+});
