@@ -3,6 +3,7 @@
 // TargetModel, the provider's base URL, its key, and the adapter that speaks its wire format.
 import type { OssConfig } from '../config/config-types.js';
 import { CLAUDE_PROVIDER, resolveProvider, type ProviderInfo } from '../config/providers.js';
+import { getApiKey } from '../config/credentials.js';
 import { splitModelId } from '../routing/model-id.js';
 import { targetFor } from '../registry/target-info.js';
 import type { ProviderAdapter, UpstreamEndpoint } from '../providers/shared/provider-adapter.js';
@@ -51,16 +52,12 @@ export class RouteTargets {
       throw proxyError(404, 'not_found_error', `oss: unknown model "${model}": use <provider>/<model> with a built-in or configured provider (see \`oss models list\`)`);
     }
     const target = targetFor(model, this.config, this.env);
-    const apiKey = await this.apiKey(provider);
+    const apiKey = await getApiKey(provider.name, this.config, this.env);
     const endpoint: UpstreamEndpoint = { baseUrl: apiBaseUrl(provider), headers: provider.headers, ...(apiKey ? { apiKey } : {}) };
     const keyError = provider.keyEnv.length > 0 && !apiKey ? missingKey(provider) : undefined;
     const common = { model, provider: provider.name, target, endpoint, ...(keyError ? { keyError } : {}) };
     if (provider.type === 'anthropic') return { kind: 'anthropic', ...common };
     return { kind: 'translated', ...common, adapter: this.adapters[provider.type] };
-  }
-
-  private async apiKey(provider: ProviderInfo): Promise<string | undefined> {
-    return provider.keyEnv.map((name) => this.env[name]).find((value) => Boolean(value));
   }
 }
 

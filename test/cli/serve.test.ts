@@ -1,0 +1,76 @@
+// `oss serve` as a user runs it: the real bin in a child process. The first stdout line is the base URL,
+// requests through it reach the route, and SIGTERM / SIGINT stop it with exit 0 and a free port.
+// Needs `npm run build` first (dist/).
+import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { HELLO } from '../support/proxy-harness.js';
+
+const BIN = fileURLToPath(new URL('../../bin/oss.js', import.meta.url));
+const HOME = process.env.HOME!;
+mkdirSync(HOME, { recursive: true });
+
+let claude: ScriptedServer | undefined;
+let child: ResultPromise | undefined;
+
+afterEach(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  await child?.catch(() => undefined);
+  await claude?.close();
+  child = undefined;
+  claude = undefined;
+});
+
+async function startServe(args: string[]): Promise<{ baseUrl: string; output: () => string }> {
+  claude = await start({ text: 'Served.' });
+  child = execa('node', [BIN, 'serve', ...args], {
+    env: { ...process.env, ANTHROPIC_BASE_URL: claude.url },
+    extendEnv: false,
+    cwd: HOME,
+    reject: false,
+  });
+  let stdout = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => (stdout += chunk));
+  while (!stdout.includes('\n')) await once(child.stdout!, 'data');
+  const first = stdout.split('\n', 1)[0]!;
+  expect(first).toMatch(/^ANTHROPIC_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/\S+$/);
+  return { baseUrl: first.slice('ANTHROPIC_BASE_URL='.length), output: () => stdout };
+}
+
+describe('oss serve', () => {
+  it('prints ANTHROPIC_BASE_URL first, serves requests through it, and stops cleanly on SIGTERM', async () => {
+    const { baseUrl, output } = await startServe(['--model', 'claude']);
+    const response = await fetch(`${baseUrl}/v1/messages?beta=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'sk-ant-user' },
+      body: JSON.stringify(HELLO),
+    });
+    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'Served.' }] });
+    expect(output()).toContain(`ANTHROPIC_BASE_URL=${baseUrl} claude`);
+    child!.kill('SIGTERM');
+    const result = await child!;
+    expect(result.exitCode).toBe(0);
+    await expect(fetch(`${baseUrl}/`)).rejects.toThrow();
+  });
+
+  it('uses a fixed --secret and --port, and stops on SIGINT', async () => {
+    const { default: getPort } = await import('get-port');
+    const port = await getPort();
+    const { baseUrl } = await startServe(['--model', 'claude', '--secret', 'editor-secret-1', '--port', String(port)]);
+    expect(baseUrl).toBe(`http://127.0.0.1:${port}/editor-secret-1`);
+    expect((await fetch(`${baseUrl}/`)).status).toBe(200);
+    child!.kill('SIGINT');
+    expect((await child!).exitCode).toBe(0);
+  });
+
+  it('rejects a --secret that cannot be a URL path segment', async () => {
+    const result = await execa('node', [BIN, 'serve', '--secret', 'a b/c'], { reject: false, cwd: HOME });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--secret');
+  });
+});
