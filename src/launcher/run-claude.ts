@@ -66,7 +66,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
       env: input.env,
       claudeAvailable,
       onUsage: teardown.record,
-      onFallback: (message) => input.stderr(`oss: ${message}\n`),
+      onFallback: (message) => input.stderr(`${message.startsWith('oss:') ? message : `oss: ${message}`}\n`),
     });
     await proxy.start();
     await checkProxyHealth(proxy.baseUrl);

@@ -1,0 +1,70 @@
+// Shared set-up for end-to-end tests that run the real claude binary through `oss run`: a temporary project
+// (with .oss/config.json and any .claude files), a temporary HOME and OSS_HOME, and the ledger it leaves.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { OssConfig } from '../../src/config/config-types.js';
+import type { Ledger } from '../../src/usage/ledger.js';
+
+/** The claude binary of the devDependency @anthropic-ai/claude-code. */
+export const CLAUDE_BIN = join(process.cwd(), 'node_modules/.bin/claude');
+
+export interface E2eProject {
+  root: string;
+  /** The project folder: claude's working directory. */
+  dir: string;
+  home: string;
+  ossHome: string;
+  /** A clean environment for oss (and so claude): only PATH, HOME, OSS_HOME and what the test adds. */
+  env(extra?: Record<string, string>): NodeJS.ProcessEnv;
+  /** The whole ledger, or {} when nothing was written. */
+  ledger(): Ledger;
+  remove(): void;
+}
+
+export function makeProject(config: OssConfig, files: Record<string, string> = {}): E2eProject {
+  const root = mkdtempSync(join(tmpdir(), 'oss-e2e-'));
+  const dir = join(root, 'project');
+  const home = join(root, 'home');
+  const ossHome = join(home, '.oss');
+  mkdirSync(join(dir, '.oss'), { recursive: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(dir, '.oss', 'config.json'), JSON.stringify(config, null, 2));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return {
+    root,
+    dir,
+    home,
+    ossHome,
+    env: (extra = {}) => ({
+      PATH: process.env.PATH,
+      HOME: home,
+      OSS_HOME: ossHome,
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      ...extra,
+    }),
+    ledger: () => {
+      try {
+        return JSON.parse(readFileSync(join(ossHome, 'usage.json'), 'utf8')) as Ledger;
+      } catch {
+        return {};
+      }
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** The one day's entry of a ledger written by a test (tests run within one day). */
+export function onlyDay(ledger: Ledger): Ledger[string] {
+  const days = Object.values(ledger);
+  if (days.length !== 1 || !days[0]) throw new Error(`expected one ledger day, found ${days.length}`);
+  return days[0];
+}
+
+/** `{type:'openai'}` provider config pointing at a scripted upstream's `/v1`. */
+export function openAIProvider(url: string): { type: 'openai'; baseUrl: string; apiKeyEnv: string } {
+  return { type: 'openai', baseUrl: `${url}/v1`, apiKeyEnv: 'SCRIPTED_API_KEY' };
+}
