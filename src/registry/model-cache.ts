@@ -3,10 +3,10 @@
 // than the TTL is ignored by the registry (the bundled catalogue answers instead) but kept on disk.
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { CatalogueEntry } from './catalogue-entry.js';
+import { ossHome } from '../config/paths.js';
+import type { EntryPatch } from './catalogue-entry.js';
 
 export const MODEL_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -15,7 +15,8 @@ export interface CacheSection {
   fetchedAt: string;
   /** Where it was fetched from. */
   url: string;
-  models: CatalogueEntry[];
+  /** Entries as the source gave them; merged over the bundled catalogue field by field. */
+  models: EntryPatch[];
 }
 
 export interface OllamaCacheSection extends CacheSection {
@@ -29,7 +30,7 @@ export interface ModelCache {
 }
 
 export function modelCachePath(env: NodeJS.ProcessEnv): string {
-  return join(env.OSS_HOME ?? join(homedir(), '.oss'), 'cache', 'models.json');
+  return join(ossHome(env), 'cache', 'models.json');
 }
 
 /** The cache, or undefined when there is none or it cannot be read (a refresh rewrites it). */
