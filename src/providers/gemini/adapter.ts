@@ -1,7 +1,36 @@
-// Placeholder until the gemini translators land: every call fails as a provider that cannot be reached.
+// The Gemini adapter: the only I/O for Gemini. Translates with the pure functions in this folder and calls
+// `models/<m>:streamGenerateContent?alt=sse` or `:generateContent` with the key in `x-goog-api-key` (never in
+// the URL, where it could end up in logs).
 import type { ProviderAdapter } from '../shared/provider-adapter.js';
-import { ProviderError } from '../shared/provider-error.js';
+import { pipeBody, postUpstream } from '../shared/upstream-http.js';
+import { ZERO_USAGE, type TranslatedUsage } from '../shared/upstream-usage.js';
+import type { GeminiResponse } from './gemini-api.js';
+import { createGeminiStreamTranslator, decodeGeminiError, geminiToolNameMap, transformFromGemini, transformToGemini } from './index.js';
 
 export const geminiAdapter: ProviderAdapter = async (call) => {
-  throw new ProviderError({ status: 502, type: 'api_error', message: `${call.target.id}: adapter not built yet`, retryable: false, provider: call.target.provider });
+  const { target, endpoint } = call;
+  const model = target.upstreamModel.replace(/^models\//, '');
+  const method = call.stream ? 'streamGenerateContent?alt=sse' : 'generateContent';
+  const label = `${target.id} at ${endpoint.baseUrl}`;
+  const toolNames = geminiToolNameMap(call.request);
+  const body = await postUpstream({
+    call,
+    url: `${endpoint.baseUrl}/models/${model}:${method}`,
+    headers: endpoint.apiKey ? { 'x-goog-api-key': endpoint.apiKey } : {},
+    body: transformToGemini(call.request, target),
+    label,
+    decodeError: (status, text, headers) => decodeGeminiError(status, text, headers, target),
+  });
+  return {
+    async pipe(writer) {
+      let usage: TranslatedUsage = ZERO_USAGE;
+      const translator = createGeminiStreamTranslator({ target, writer, toolNames, onUsage: (final) => (usage = final) });
+      await pipeBody(body, translator, call, label);
+      return usage;
+    },
+    async message() {
+      const message = transformFromGemini((await body.json()) as GeminiResponse, target, toolNames);
+      return { message, usage: message.usage };
+    },
+  };
 };

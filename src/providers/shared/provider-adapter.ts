@@ -2,7 +2,7 @@
 // file (the only I/O in providers/): it builds the upstream request with a pure translator, sends it with
 // undici, and turns the answer into Anthropic events or an Anthropic message. Failures are ProviderErrors.
 import type { Dispatcher } from 'undici';
-import type { AnthropicMessage, AnthropicRequest } from './anthropic-types.js';
+import type { AnthropicRequest } from './anthropic-types.js';
 import type { AnthropicStreamWriter } from './anthropic-stream-writer.js';
 import type { TargetModel } from './target.js';
 import type { TranslatedUsage } from './upstream-usage.js';
@@ -29,8 +29,8 @@ export interface AdapterCall {
 export interface OpenedUpstream {
   /** Translate the upstream stream into `writer` until it ends. Throws a ProviderError on a transport failure. */
   pipe(writer: AnthropicStreamWriter): Promise<TranslatedUsage>;
-  /** The whole answer of a non-streaming call. */
-  message(): Promise<{ message: AnthropicMessage; usage: TranslatedUsage }>;
+  /** The whole answer of a non-streaming call: an Anthropic `message` object, ready to send. */
+  message(): Promise<{ message: object; usage: TranslatedUsage }>;
 }
 
 /** Send the request; resolves once the upstream answered 2xx headers, rejects with a ProviderError otherwise. */
