@@ -98,9 +98,10 @@ describe('transformToGemini on requests as Claude Code sends them', () => {
   it('declares every client tool but DeferredToolPlaceholder, with the schema untouched', () => {
     const body = transformToGemini(real.request_default, geminiTarget());
     const declarations = body.tools?.[0]?.functionDeclarations ?? [];
-    const sent = (real.request_default.tools ?? []).filter((tool) => tool.name !== 'DeferredToolPlaceholder');
+    const tools = (real.request_default.tools ?? []) as Array<{ name: string; input_schema: unknown }>;
+    const sent = tools.filter((tool) => tool.name !== 'DeferredToolPlaceholder');
     expect(declarations.map((d) => d.name)).toEqual(sent.map((tool) => tool.name));
-    expect(declarations.map((d) => d.parametersJsonSchema)).toEqual(sent.map((tool) => (tool as { input_schema: unknown }).input_schema));
+    expect(declarations.map((d) => d.parametersJsonSchema)).toEqual(sent.map((tool) => tool.input_schema));
   });
 
   it('clamps max_tokens to the target output limit and maps adaptive thinking to dynamic thinking on Gemini 2.5', () => {
