@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+async function oss(p: TempProject, ...argv: string[]) {
+  const io = captureIO(p.root, p.env);
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('oss models config', () => {
+  it('lists every configured or discovered prompt with its model and source (--json)', async () => {
+    const p = tempProject();
+    const user = p.writeHome('.oss/config.json', json({ models: { default: 'ollama/llama3.2', fallback: false, skills: { pdf: 'gemini/gemini-2.0-flash' } } }));
+    const project = p.write('.oss/config.json', json({ models: { background: 'ollama/qwen2.5', commands: { 'oss:ship': 'openai/gpt-4o' } } }));
+    const ship = p.write('.claude/commands/oss/ship.md', '---\nmodel: gemini/gemini-2.0-flash\n---\nShip');
+    const notes = p.write('.claude/commands/oss/release/notes.md', 'Notes');
+    const reviewer = p.write('.claude/agents/code-reviewer.md', '---\nname: code-reviewer\nmodel: ollama/codellama\n---\nReview');
+    const plain = p.write('.claude/agents/plain.md', 'Plain');
+
+    const result = await oss(p, 'models', 'config', '--json');
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(JSON.parse(result.out)).toEqual({
+      files: [
+        { layer: 'local', file: join(p.root, '.oss', 'config.local.json'), exists: false },
+        { layer: 'project', file: project, exists: true },
+        { layer: 'user', file: user, exists: true },
+      ],
+      default: { model: 'ollama/llama3.2', source: 'default', file: user },
+      background: { model: 'ollama/qwen2.5', source: 'project', file: project },
+      fallback: { value: false, source: 'user', file: user },
+      prompts: [
+        { type: 'command', name: 'oss:release:notes', model: 'ollama/llama3.2', source: 'default', file: user, promptFile: notes },
+        { type: 'command', name: 'oss:ship', model: 'openai/gpt-4o', source: 'project', file: project, promptFile: ship },
+        { type: 'agent', name: 'code-reviewer', model: 'ollama/codellama', source: 'frontmatter', file: reviewer, promptFile: reviewer },
+        { type: 'agent', name: 'plain', model: 'default', source: 'builtin', promptFile: plain },
+        { type: 'skill', name: 'pdf', model: 'gemini/gemini-2.0-flash', source: 'user', file: user },
+      ],
+    });
+  });
+
+  it('prints a readable table', async () => {
+    const p = tempProject();
+    const user = p.writeHome('.oss/config.json', json({ models: { commands: { 'oss:ship': 'ollama/llama3.2' } } }));
+    const result = await oss(p, 'models', 'config');
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(
+      [
+        'Config files (highest precedence first):',
+        `  user  ${user}`,
+        'Defaults:',
+        '  default     claude          built-in default',
+        '  background  (same as main)',
+        '  fallback    on              built-in',
+        'Prompts:',
+        `  command  oss:ship  ollama/llama3.2  user config ${user}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('warns on stderr about a prompt file whose frontmatter is broken, and still lists it', async () => {
+    const p = tempProject();
+    const file = p.write('.claude/commands/bad.md', '---\nmodel: [oops\n---\nBody');
+    const result = await oss(p, 'models', 'config', '--json');
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(new RegExp(`^oss: warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: frontmatter is not valid YAML`));
+    expect(JSON.parse(result.out).prompts[0]).toMatchObject({ name: 'bad', model: 'claude', source: 'builtin' });
+  });
+
+  it('fails with exit 2 and one line naming the file and the JSON path on a broken config', async () => {
+    const p = tempProject();
+    const file = p.writeHome('.oss/config.json', json({ models: { hooks: { Stop: 'nope' } } }));
+    const result = await oss(p, 'models', 'config');
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err.split('\n')).toHaveLength(2);
+    expect(result.err).toMatch(`oss: ${file}: models.hooks.Stop: expected a model id`);
+  });
+});

@@ -1,0 +1,83 @@
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+async function oss(p: TempProject, ...argv: string[]) {
+  const io = captureIO(p.root, p.env);
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function shipProject(): TempProject {
+  const p = tempProject();
+  p.write('.claude/commands/oss/ship.md', '---\ndescription: ship it\n---\nShip $ARGUMENTS');
+  p.write('.claude/agents/code-reviewer.md', '---\nname: code-reviewer\nmodel: openai/gpt-4o\n---\nYou review code.');
+  return p;
+}
+
+describe('oss run --dry-run (in process)', () => {
+  it('prints the plan with sources and exits 0 without launching claude', async () => {
+    const p = shipProject();
+    const result = await oss(p, 'run', '/oss:ship', 'prod', '--dry-run', '--model', 'ollama/llama3.2');
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out).toBe(
+      [
+        'Route plan for /oss:ship (command)',
+        '  main                 ollama/llama3.2  --model',
+        '  background           ollama/llama3.2  same as main',
+        `  agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
+        '  fallback to Claude when a provider fails: on',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('takes -m before or after the prompt words, and --no-fallback', async () => {
+    const p = shipProject();
+    const user = p.writeHome('.oss/config.json', json({ models: { commands: { 'oss:ship': 'openai/gpt-4o' } } }));
+    const withoutCli = await oss(p, 'run', '/oss:ship', '--dry-run', '--no-fallback');
+    expect(withoutCli.out).toContain(`  main                 openai/gpt-4o  user config ${user}\n`);
+    expect(withoutCli.out).toContain('fallback to Claude when a provider fails: off');
+    const withCli = await oss(p, 'run', '--dry-run', '/oss:ship', 'prod', '-m', 'gemini/gemini-2.0-flash');
+    expect(withCli.out).toContain('  main                 gemini/gemini-2.0-flash  --model\n');
+  });
+
+  it('rejects an invalid --model with exit 2', async () => {
+    const p = shipProject();
+    const result = await oss(p, 'run', '/oss:ship', '--dry-run', '--model', 'invalid');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^oss: --model "invalid": expected a model id/);
+  });
+});
+
+describe('oss run --dry-run (built CLI)', () => {
+  beforeAll(async () => {
+    // tsc emits even when another part of the tree has type errors; the spawn below checks the result.
+    await execa('npm', ['run', 'build'], { cwd: repo, reject: false });
+  }, 300_000);
+
+  it('runs from bin/oss.js in a project and prints the plan', async () => {
+    const p = shipProject();
+    const result = await execa('node', [join(repo, 'bin', 'oss.js'), 'run', '/oss:ship', '--dry-run', '--model', 'ollama/llama3.2'], {
+      cwd: p.root,
+      env: p.env,
+      reject: false,
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'Route plan for /oss:ship (command)',
+        '  main                 ollama/llama3.2  --model',
+        '  background           ollama/llama3.2  same as main',
+        `  agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
+        '  fallback to Claude when a provider fails: on',
+      ].join('\n'),
+    );
+  });
+});
