@@ -67,11 +67,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   models
     .command('search')
     .description('search models by name or capability (tools, vision, reasoning, free)')
-    .argument('[query]', 'text to look for')
+    .argument('[query...]', 'words to look for (all must match)')
     .option('--free', 'only free models')
     .option('--json', 'machine-readable output')
-    .action((query: string | undefined, opts: Record<string, unknown>) => {
-      pending = async (cio) => (await import('./commands/models-search.js')).modelsSearch(query, opts, cio);
+    .action((query: string[], opts: Record<string, unknown>) => {
+      pending = async (cio) => (await import('./commands/models-search.js')).modelsSearch(query.join(' '), opts, cio);
     });
 
   models
