@@ -82,7 +82,7 @@ export function modelLines(models: ModelInfo[]): string[] {
       model.installed ? 'installed' : '',
       model.deprecationDate ? `retires ${model.deprecationDate}` : '',
     ].filter(Boolean);
-    const cells = [model.id.padEnd(width), priceCell(model).padEnd(17), contextCell(model.contextWindow).padStart(5), ' ctx', `  ${marks}`];
+    const cells = [model.id.padEnd(width + 2), priceCell(model).padEnd(17), contextCell(model.contextWindow).padStart(5), ' ctx', `  ${marks}`];
     return `  ${cells.join('')}${extras.length ? `  ${extras.join(', ')}` : ''}`.trimEnd();
   });
 }

@@ -1,0 +1,98 @@
+// `oss models list`: provider headings, prices per 1M, context windows, capability marks, installed Ollama models.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { writeModelCache } from '../../src/registry/model-cache.js';
+import { capturedIO } from '../support/captured-io.js';
+import { closedPortUrl } from '../support/closed-port.js';
+import { startOllamaUpstream, type ScriptedUpstream } from '../support/scripted-ollama-upstream.js';
+
+let env: NodeJS.ProcessEnv;
+let ollama: ScriptedUpstream | undefined;
+
+beforeEach(async () => {
+  const home = await mkdtemp(join(tmpdir(), 'oss-list-'));
+  env = { HOME: home, OSS_HOME: join(home, '.oss'), OLLAMA_HOST: await closedPortUrl() };
+});
+afterEach(async () => {
+  await ollama?.close();
+  ollama = undefined;
+});
+
+async function run(...args: string[]) {
+  const io = capturedIO(env, env.HOME!);
+  const code = await main(['models', 'list', ...args], io);
+  return { code, out: io.stdoutText(), err: io.stderrText() };
+}
+
+const line = (out: string, id: string) => out.split('\n').find((text) => text.trim().startsWith(`${id} `));
+
+describe('oss models list', () => {
+  it('should list available models grouped by provider (seed plan)', async () => {
+    const { code, out } = await run();
+    expect(code).toBe(0);
+    for (const heading of ['OpenRouter', 'Ollama', 'OpenAI', 'Gemini', 'Anthropic']) expect(out).toMatch(new RegExp(`^${heading} \\(\\d+\\)`, 'm'));
+    const headings = out.split('\n').filter((text) => /^\S.* \(\d+\)/.test(text)).map((text) => text.split(' ')[0]);
+    expect(headings.slice(0, 5)).toEqual(['OpenRouter', 'Ollama', 'OpenAI', 'Gemini', 'Anthropic']);
+  });
+
+  it('shows prices per 1M tokens, the context window and capability marks', async () => {
+    const { out } = await run();
+    expect(line(out, 'openai/gpt-4o')).toMatch(/^ {2}openai\/gpt-4o +\$2\.50 \/ \$10\.00 +128k ctx {2}TV-$/);
+    expect(line(out, 'openrouter/qwen/qwen3-coder:free')).toMatch(/free +262k ctx {2}T--$/);
+    expect(line(out, 'openrouter/openrouter/auto')).toMatch(/varies +2M ctx {2}TVR$/);
+    expect(line(out, 'gemini/gemini-2.0-flash')).toMatch(/\$0\.10 \/ \$0\.40 +1M ctx {2}TV- {2}retires 2026-06-01$/);
+  });
+
+  it('marks the Ollama models the running server has installed, including ones the catalogue lacks', async () => {
+    ollama = await startOllamaUpstream(['llama3.2:latest', 'my-tune:7b']);
+    env.OLLAMA_HOST = ollama.url;
+    const { out } = await run('--provider', 'ollama');
+    expect(out).toContain(`installed per ${ollama.url}/api/tags`);
+    expect(line(out, 'ollama/llama3.2')).toMatch(/free +131k ctx {2}T-- {2}installed$/);
+    expect(line(out, 'ollama/my-tune:7b')).toMatch(/free +\? ctx {2}--- {2}installed$/);
+    expect(line(out, 'ollama/codellama')).not.toContain('installed');
+    expect(out).not.toContain('OpenRouter');
+  });
+
+  it('says when Ollama is not reachable and marks nothing installed', async () => {
+    const { out } = await run('--provider', 'ollama');
+    expect(out).toContain(`Ollama not reachable at ${env.OLLAMA_HOST}/api/tags (start it with \`ollama serve\`)`);
+    expect(out).not.toContain('installed\n');
+  });
+
+  it('falls back to the refresh cache for installed marks when Ollama is not reachable', async () => {
+    await writeModelCache({ ollama: { fetchedAt: new Date().toISOString(), url: 'x', installed: ['codellama'], models: [] } }, env);
+    const { out } = await run('--provider', 'ollama', '--json');
+    const parsed = JSON.parse(out);
+    expect(parsed.ollama).toEqual({ installedFrom: 'cache', url: `${env.OLLAMA_HOST}/api/tags`, installed: ['codellama'] });
+    const models = parsed.providers[0].models as Array<{ id: string; installed: boolean | null }>;
+    expect(models.find((m) => m.id === 'ollama/codellama')?.installed).toBe(true);
+    expect(models.find((m) => m.id === 'ollama/llama3.2')?.installed).toBe(false);
+  });
+
+  it('prints the stable JSON shape with --json', async () => {
+    const { code, out } = await run('--json');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out);
+    expect(parsed.providers.map((group: { provider: string }) => group.provider).slice(0, 5)).toEqual(['openrouter', 'ollama', 'openai', 'gemini', 'anthropic']);
+    expect(parsed.ollama).toEqual({ installedFrom: 'none', url: `${env.OLLAMA_HOST}/api/tags`, installed: null });
+    const openai = parsed.providers.find((group: { provider: string }) => group.provider === 'openai');
+    expect(openai.label).toBe('OpenAI');
+    expect(openai.models.find((m: { id: string }) => m.id === 'openai/gpt-4o')).toEqual({
+      id: 'openai/gpt-4o', provider: 'openai', upstreamModel: 'gpt-4o',
+      inputPer1M: 2.5, outputPer1M: 10, cacheReadPer1M: 1.25, cacheWritePer1M: null,
+      contextWindow: 128000, maxOutputTokens: 16384, tools: true, vision: true, reasoning: false, reasoningModel: false,
+      free: false, dynamicPricing: false, deprecationDate: null, installed: null,
+    });
+    expect(parsed.providers.find((group: { provider: string }) => group.provider === 'openrouter').models.length).toBeGreaterThan(10);
+  });
+
+  it('fails with a hint for a provider it knows no models of', async () => {
+    const { code, out } = await run('--provider', 'nope');
+    expect(code).toBe(1);
+    expect(out).toContain("No models known for provider 'nope'");
+  });
+});
