@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findClaude } from '../../src/launcher/find-claude.js';
 import { OssError } from '../../src/errors.js';
+import { main } from '../../src/cli/main.js';
+import { capturedIO } from '../support/captured-io.js';
 
 function fakeClaude(dir: string): string {
   mkdirSync(dir, { recursive: true });
@@ -68,5 +70,17 @@ describe('findClaude', () => {
   it('names OSS_CLAUDE_BIN when that is the path that is missing', () => {
     const error = thrown(() => findClaude({ env: { OSS_CLAUDE_BIN: missing, PATH: pathDir }, packageClaude: packageBin }));
     expect(error.message).toContain('(from OSS_CLAUDE_BIN)');
+  });
+});
+
+describe('oss run without a claude binary', () => {
+  it('prints one line with the install command and exits 127', async () => {
+    const io = capturedIO({ ...process.env, PATH: join(root, 'empty') }, root);
+    const code = await main(['run', 'hello', '--claude-bin', missing], io);
+    expect(code).toBe(127);
+    expect(io.stdoutText()).toBe('');
+    expect(io.stderrText().trimEnd().split('\n')).toEqual([
+      `oss: claude not found at ${missing} (from --claude-bin): fix the path, or install Claude Code with \`npm install -g @anthropic-ai/claude-code\``,
+    ]);
   });
 });
