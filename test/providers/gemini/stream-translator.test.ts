@@ -39,4 +39,68 @@ describe('Gemini stream translator', () => {
     const { usage: reported } = translateStream([fixtureText('wire/gemini-stream-usage-metadata-changes.sse')], { target: geminiTarget('gemini-2.0-flash') });
     expect(reported).toEqual({ input_tokens: 79, output_tokens: 12, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
   });
+
+  it('ends with an Anthropic error event, not a fake end_turn, when the body ends without a finishReason', async () => {
+    const raw = fixtureText('wire/gemini-stream-text-after-function-response.sse');
+    const cut = raw.slice(0, raw.lastIndexOf('data:'));
+    const { sse, events } = translateStream([cut]);
+    expect(events.at(-1)).toEqual({
+      type: 'error',
+      error: { type: 'api_error', message: 'gemini model gemini-3-pro-preview ended the stream without a finish reason; the answer may be incomplete. Retry the request.' },
+    });
+    expect(events.some((event) => event.type === 'message_stop' || event.type === 'message_delta')).toBe(false);
+    await expect(accumulateWithSdk(sse)).rejects.toThrow(/without a finish reason/);
+  });
+
+  it('turns a data: {"error":…} event into an error event of the matching type and stops translating', async () => {
+    const raw = fixtureText('wire/gemini-stream-text-after-function-response.sse');
+    const first = raw.slice(0, raw.indexOf('data:', 5));
+    const error = 'data: {"error":{"code":503,"message":"The model is overloaded. Please try again later.","status":"UNAVAILABLE"}}\r\n\r\n';
+    const { sse, events } = translateStream([first, error, raw.slice(raw.indexOf('data:', 5))]);
+    expect(events.map((event) => event.type)).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'error']);
+    expect(events.at(-1)).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'gemini model gemini-3-pro-preview failed (503 UNAVAILABLE): The model is overloaded. Please try again later.' },
+    });
+    await expect(accumulateWithSdk(sse)).rejects.toThrow(/overloaded/);
+  });
+
+  it('streams thoughts as a thinking block before the answer text, each block closed before the next opens', async () => {
+    const chunks = [
+      { candidates: [{ content: { role: 'model', parts: [{ text: 'Let me think', thought: true }] } }] },
+      { candidates: [{ content: { role: 'model', parts: [{ text: ' about it.', thought: true }, { text: 'Answer: 4' }] } }] },
+      { candidates: [{ content: { role: 'model', parts: [{ text: '.' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 7, candidatesTokenCount: 3, thoughtsTokenCount: 9 } },
+    ].map((chunk) => `data: ${JSON.stringify(chunk)}\r\n\r\n`);
+    const { sse } = translateStream(chunks);
+    expect(await accumulateWithSdk(sse)).toEqual(
+      expectedMessage(
+        [
+          { type: 'thinking', thinking: 'Let me think about it.', signature: 'oss1.none' },
+          { type: 'text', text: 'Answer: 4.' },
+        ],
+        'end_turn',
+        usage(7, 12),
+      ),
+    );
+  });
+
+  it('carries a 2,000-chunk text stream through intact', async () => {
+    const pieces = Array.from({ length: 2000 }, (_, index) => `w${index} `);
+    const chunks = pieces.map((text, index) =>
+      `data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text }] }, ...(index === 1999 ? { finishReason: 'STOP' } : {}) }], usageMetadata: { promptTokenCount: 5, candidatesTokenCount: index + 1 } })}\r\n\r\n`,
+    );
+    const { sse } = translateStream(chunks);
+    expect(await accumulateWithSdk(sse)).toEqual(expectedMessage([{ type: 'text', text: pieces.join('') }], 'end_turn', usage(5, 2000)));
+  });
+
+  it('reports max_tokens on a truncated answer even when a call was emitted', async () => {
+    const chunk = {
+      candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: 'Read', args: { file_path: '/a' } } }] }, finishReason: 'MAX_TOKENS' }],
+      usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4 },
+    };
+    const { sse } = translateStream([`data: ${JSON.stringify(chunk)}\r\n\r\n`]);
+    expect(await accumulateWithSdk(sse)).toEqual(
+      expectedMessage([{ type: 'tool_use', id: expect.stringMatching(/^toolu_oss_/), name: 'Read', input: { file_path: '/a' } }], 'max_tokens', usage(3, 4)),
+    );
+  });
 });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { decodeGeminiError } from '../../../src/providers/gemini/decode-error.js';
+import { fixtureText, geminiTarget } from './gemini-test-kit.js';
+
+const target = geminiTarget('gemini-2.5-flash', { contextWindow: 1048576 });
+
+describe('decodeGeminiError', () => {
+  it('turns 429 RESOURCE_EXHAUSTED into a retryable rate_limit_error with retryAfter from RetryInfo ("34.4s" → 35)', () => {
+    const error = decodeGeminiError(429, fixtureText('wire/gemini-error-429-resource-exhausted.json'), undefined, target);
+    expect([error.status, error.type, error.retryable, error.retryAfter]).toEqual([429, 'rate_limit_error', true, 35]);
+    expect(error.message).toBe('gemini model gemini-2.5-flash is rate limited (429 RESOURCE_EXHAUSTED): You exceeded your current quota, please check your plan.');
+  });
+
+  it('caps retryAfter at 60 seconds and falls back to the retry-after header', () => {
+    const long = JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'slow down', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '300s' }] } });
+    expect(decodeGeminiError(429, long, undefined, target).retryAfter).toBe(60);
+    const bare = JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'slow down' } });
+    expect(decodeGeminiError(429, bare, { 'retry-after': '7' }, target).retryAfter).toBe(7);
+    expect(decodeGeminiError(429, bare, new Headers({ 'retry-after': '3' }), target).retryAfter).toBe(3);
+  });
+
+  it('makes an exhausted daily quota non-retryable, so Claude Code does not retry for three minutes', () => {
+    const daily = JSON.stringify({
+      error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' }] }] },
+    });
+    const error = decodeGeminiError(429, daily, undefined, target);
+    expect([error.type, error.retryable, error.retryAfter]).toEqual(['rate_limit_error', false, undefined]);
+  });
+
+  it('rewords context overflow as Anthropic does: 400 "prompt is too long: X tokens > Y maximum"', () => {
+    const body = JSON.stringify({ error: { code: 400, status: 'INVALID_ARGUMENT', message: 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).' } });
+    const error = decodeGeminiError(400, body, undefined, target);
+    expect([error.status, error.type, error.message, error.retryable]).toEqual([400, 'invalid_request_error', 'prompt is too long: 1200000 tokens > 1048576 maximum', false]);
+  });
+
+  it('maps an invalid API key (Gemini answers 400 API_KEY_INVALID) to a non-retryable 401 naming the key variable', () => {
+    const body = JSON.stringify({ error: { code: 400, status: 'INVALID_ARGUMENT', message: 'API key not valid. Please pass a valid API key.', details: [{ reason: 'API_KEY_INVALID' }] } });
+    const error = decodeGeminiError(400, body, undefined, target);
+    expect([error.status, error.type, error.retryable]).toEqual([401, 'authentication_error', false]);
+    expect(error.message).toContain('GEMINI_API_KEY');
+  });
+
+  it('keeps 400 INVALID_ARGUMENT as invalid_request_error, 403 as permission_error, 5xx retryable', () => {
+    const schema = decodeGeminiError(400, fixtureText('wire/gemini-error-400-schema-string-format.json'), undefined, target);
+    expect([schema.status, schema.type, schema.retryable]).toEqual([400, 'invalid_request_error', false]);
+    expect(schema.message).toContain("gemini model gemini-2.5-flash failed (400 INVALID_ARGUMENT): * GenerateContentRequest.tools[0]");
+    const denied = decodeGeminiError(403, JSON.stringify({ error: { code: 403, status: 'PERMISSION_DENIED', message: 'no access' } }), undefined, target);
+    expect([denied.status, denied.type, denied.retryable]).toEqual([403, 'permission_error', false]);
+    const busy = decodeGeminiError(503, JSON.stringify({ error: { code: 503, status: 'UNAVAILABLE', message: 'The model is overloaded.' } }), undefined, target);
+    expect([busy.status, busy.type, busy.retryable]).toEqual([503, 'overloaded_error', true]);
+  });
+
+  it('tolerates bodies that are not the documented shape: a JSON array, plain text, nothing', () => {
+    const array = decodeGeminiError(500, JSON.stringify([{ error: { code: 500, status: 'INTERNAL', message: 'boom' } }]), undefined, target);
+    expect(array.message).toBe('gemini model gemini-2.5-flash failed (500 INTERNAL): boom');
+    expect(decodeGeminiError(502, '<html>Bad Gateway</html>', undefined, target).message).toBe('gemini model gemini-2.5-flash failed (502): <html>Bad Gateway</html>');
+    expect(decodeGeminiError(500, '', undefined, target).message).toBe('gemini model gemini-2.5-flash failed (500): HTTP 500');
+  });
+});
