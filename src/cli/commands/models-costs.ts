@@ -39,7 +39,8 @@ export async function modelsCosts(opts: Record<string, unknown>, io: CliIO): Pro
   const render = (line: string[]) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const lines = [`Usage by ${by}${range} (${path})`, '', render(table[0]!), ...table.slice(1, -1).map(render), render(table.at(-1)!)];
   if (report.total.unpriced > 0) {
-    lines.push('', `* ${report.total.unpriced} request${report.total.unpriced === 1 ? '' : 's'} had no known price and count as $0; set one under "pricing" in ~/.oss/config.json.`);
+    const one = report.total.unpriced === 1;
+    lines.push('', `* ${report.total.unpriced} request${one ? '' : 's'} had no known price and ${one ? 'counts' : 'count'} as $0; set one under "pricing" in ~/.oss/config.json.`);
   }
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

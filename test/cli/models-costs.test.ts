@@ -1,0 +1,107 @@
+// `oss models costs`: the ledger as a table with totals, by day, prompt or model, filtered by date.
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { mergeIntoLedger, type LedgerRecord } from '../../src/usage/ledger.js';
+import { capturedIO } from '../support/captured-io.js';
+
+let env: NodeJS.ProcessEnv;
+
+const at = (day: number) => new Date(2026, 0, day, 12).getTime();
+function record(overrides: Partial<LedgerRecord>): LedgerRecord {
+  return {
+    prompt: 'oss:ship', model: 'openai/gpt-4o', input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0,
+    cost_usd: 0, unpriced: false, fallback: false, at: at(10), ...overrides,
+  };
+}
+
+beforeEach(async () => {
+  const home = await mkdtemp(join(tmpdir(), 'oss-costs-'));
+  env = { HOME: home, OSS_HOME: join(home, '.oss') };
+  await mergeIntoLedger([
+    record({ at: at(10), input_tokens: 10000, output_tokens: 2000, cost_usd: 0.045 }),
+    record({ at: at(10), prompt: 'code-reviewer', model: 'ollama/codellama', input_tokens: 3000, output_tokens: 1000 }),
+    record({ at: at(11), model: 'openrouter/deepseek/deepseek-chat', input_tokens: 1000, cache_read_tokens: 4000, output_tokens: 500, cost_usd: 0.0012 }),
+    record({ at: at(12), prompt: 'adhoc', model: 'lmstudio/qwen', input_tokens: 100, output_tokens: 100, unpriced: true }),
+    record({ at: at(12), prompt: 'adhoc', model: 'claude', input_tokens: 100, output_tokens: 10, fallback: true, cost_usd: 0.001 }),
+  ], env);
+});
+
+async function run(...args: string[]) {
+  const io = capturedIO(env, env.HOME!);
+  const code = await main(['models', 'costs', ...args], io);
+  return { code, out: io.stdoutText(), err: io.stderrText() };
+}
+
+describe('oss models costs', () => {
+  it('shows a table by day with a total row and a note on unpriced requests', async () => {
+    const { code, out } = await run();
+    expect(code).toBe(0);
+    expect(out).toBe([
+      `Usage by day (${join(env.OSS_HOME!, 'usage.json')})`,
+      '',
+      'Day         Requests   Input  Output  Cache read  Cache write  Cost (USD)  Fallbacks',
+      '2026-01-10         2  13,000   3,000           0            0    $0.0450           0',
+      '2026-01-11         1   1,000     500       4,000            0    $0.0012           0',
+      '2026-01-12         2     200     110           0            0    $0.0010*          1',
+      'Total              5  14,200   3,610       4,000            0    $0.0472*          1',
+      '',
+      '* 1 request had no known price and counts as $0; set one under "pricing" in ~/.oss/config.json.',
+      '',
+    ].join('\n'));
+  });
+
+  it('groups by prompt and by model', async () => {
+    const byPrompt = (await run('--by', 'prompt')).out;
+    expect(byPrompt).toMatch(/^Prompt +Requests/m);
+    expect(byPrompt).toMatch(/^oss:ship +2 +11,000 +2,500 +4,000 +0 +\$0\.0462 +0$/m);
+    expect(byPrompt).toMatch(/^code-reviewer +1 +3,000 +1,000 +0 +0 +\$0\.0000 +0$/m);
+    const byModel = (await run('--by', 'model')).out;
+    expect(byModel).toMatch(/^claude +1 +100 +10 +0 +0 +\$0\.0010 +1$/m);
+    expect(byModel).toMatch(/^lmstudio\/qwen +1 +100 +100 +0 +0 +\$0\.0000\* +0$/m);
+  });
+
+  it('keeps only the days from --since to --until, inclusive', async () => {
+    const { out } = await run('--since', '2026-01-11', '--until', '2026-01-11');
+    expect(out).toContain('Usage by day from 2026-01-11 to 2026-01-11');
+    expect(out).toMatch(/^Total +1 +1,000 +500 +4,000/m);
+    expect(out).not.toContain('2026-01-10');
+  });
+
+  it('prints the stable JSON shape with --json', async () => {
+    const { out } = await run('--by', 'model', '--since', '2026-01-12', '--json');
+    expect(JSON.parse(out)).toEqual({
+      ledger: join(env.OSS_HOME!, 'usage.json'),
+      since: '2026-01-12',
+      until: null,
+      by: 'model',
+      rows: [
+        { key: 'claude', requests: 1, tokens: 110, input_tokens: 100, output_tokens: 10, cache_read_tokens: 0, cache_write_tokens: 0, cost_usd: 0.001, fallbacks: 1, unpriced: 0 },
+        { key: 'lmstudio/qwen', requests: 1, tokens: 200, input_tokens: 100, output_tokens: 100, cache_read_tokens: 0, cache_write_tokens: 0, cost_usd: 0, fallbacks: 0, unpriced: 1 },
+      ],
+      total: { requests: 2, tokens: 310, input_tokens: 200, output_tokens: 110, cache_read_tokens: 0, cache_write_tokens: 0, cost_usd: 0.001, fallbacks: 1, unpriced: 1 },
+    });
+  });
+
+  it('says when nothing was recorded in the range', async () => {
+    const { out } = await run('--since', '2030-01-01');
+    expect(out).toBe(`No usage recorded from 2030-01-01 to today (${join(env.OSS_HOME!, 'usage.json')}).\n`);
+  });
+
+  it('rejects a date that is not YYYY-MM-DD (exit 2)', async () => {
+    const { code, err } = await run('--until', '31/01/2026');
+    expect(code).toBe(2);
+    expect(err).toBe('oss: --until 31/01/2026: expected a date as YYYY-MM-DD, e.g. --until 2026-01-31.\n');
+  });
+
+  it('moves a corrupt ledger aside with a warning instead of failing', async () => {
+    await writeFile(join(env.OSS_HOME!, 'usage.json'), 'not json');
+    const { code, out, err } = await run();
+    expect(code).toBe(0);
+    expect(err).toMatch(/^oss: .*usage\.json was unreadable; moved it to .*usage\.json\.corrupt-.* and started a new ledger\.\n$/);
+    expect(out).toContain('No usage recorded');
+    expect((await readdir(env.OSS_HOME!)).some((name) => name.startsWith('usage.json.corrupt-'))).toBe(true);
+  });
+});
