@@ -11,11 +11,13 @@ export interface UpstreamRequest {
   headers: IncomingHttpHeaders;
   /** Parsed JSON body, or the raw text. */
   body: unknown;
+  /** True once the client (the proxy) dropped the connection before the answer ended. */
+  aborted: boolean;
 }
 
 export type UpstreamReply =
-  /** SSE body: each string is written as one network chunk (write `data: …\n\n` yourself). */
-  | { kind: 'sse'; chunks: string[]; status?: number; headers?: Record<string, string> }
+  /** SSE body: each string is written as one network chunk (write `data: …\n\n` yourself), after `delayMs` of silence. */
+  | { kind: 'sse'; chunks: string[]; status?: number; headers?: Record<string, string>; delayMs?: number }
   | { kind: 'json'; body: unknown; status?: number; headers?: Record<string, string> }
   /** Write these chunks with 200 headers, then drop the connection. */
   | { kind: 'reset-mid-stream'; chunks: string[] }
@@ -49,7 +51,11 @@ export async function startScriptedUpstream(script: UpstreamScript): Promise<Scr
         path: new URL(url, 'http://127.0.0.1').pathname,
         headers: req.headers,
         body: parse(raw),
+        aborted: false,
       };
+      res.on('close', () => {
+        if (!res.writableEnded) recorded.aborted = true;
+      });
       requests.push(recorded);
       answer(res, script(recorded, requests.length - 1));
     });
@@ -78,11 +84,18 @@ function parse(raw: string): unknown {
 
 function answer(res: ServerResponse, reply: UpstreamReply): void {
   switch (reply.kind) {
-    case 'sse':
+    case 'sse': {
       res.writeHead(reply.status ?? 200, { 'content-type': 'text/event-stream', ...reply.headers });
-      for (const chunk of reply.chunks) res.write(chunk);
-      res.end();
+      res.flushHeaders();
+      const write = (): void => {
+        if (res.destroyed) return;
+        for (const chunk of reply.chunks) res.write(chunk);
+        res.end();
+      };
+      if (reply.delayMs) setTimeout(write, reply.delayMs);
+      else write();
       return;
+    }
     case 'json':
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));

@@ -16,7 +16,8 @@ export const geminiAdapter: ProviderAdapter = async (call) => {
   const body = await postUpstream({
     call,
     url: `${endpoint.baseUrl}/models/${model}:${method}`,
-    headers: endpoint.apiKey ? { 'x-goog-api-key': endpoint.apiKey } : {},
+    headers: {},
+    auth: endpoint.apiKey ? { 'x-goog-api-key': endpoint.apiKey } : {},
     body: transformToGemini(call.request, target),
     label,
     decodeError: (status, text, headers) => decodeGeminiError(status, text, headers, target),

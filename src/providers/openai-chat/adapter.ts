@@ -1,7 +1,52 @@
-// Placeholder until the openai-chat translators land: every call fails as a provider that cannot be reached.
-import type { ProviderAdapter } from '../shared/provider-adapter.js';
-import { ProviderError } from '../shared/provider-error.js';
+// The OpenAI-compatible adapter (OpenAI, OpenRouter, Ollama's /v1, LM Studio, vLLM, …): the only I/O for
+// this wire format. Bearer auth with the provider's own key; OpenRouter also gets app attribution headers
+// and reports `usage.cost`; a refused connection to Ollama says how to start it.
+import type { AdapterCall, ProviderAdapter } from '../shared/provider-adapter.js';
+import { pipeBody, postUpstream } from '../shared/upstream-http.js';
+import { decodeOpenAIError } from './decode-error.js';
+import type { OpenAIResponse } from './openai-chat-api.js';
+import { createOpenAIStreamTranslator } from './stream-translator.js';
+import { toolNameMapForRequest } from './tool-name-map.js';
+import { transformToOpenAI } from './transform-request.js';
+import { transformFromOpenAIWithUsage } from './transform-response.js';
+
+/** OpenRouter app attribution; a user can override both in config `providers.openrouter.headers`. */
+const OPENROUTER_ATTRIBUTION = { 'HTTP-Referer': 'http://localhost/oss', 'X-Title': 'oss', 'X-OpenRouter-Title': 'oss' };
+
+function protocolHeaders(call: AdapterCall): Record<string, string> {
+  return call.target.provider === 'openrouter' ? OPENROUTER_ATTRIBUTION : {};
+}
+
+/** Ollama's server root, for messages (its OpenAI API lives under /v1). */
+function ollamaRoot(baseUrl: string): string {
+  return baseUrl.replace(/\/v1$/, '');
+}
 
 export const openAIChatAdapter: ProviderAdapter = async (call) => {
-  throw new ProviderError({ status: 502, type: 'api_error', message: `${call.target.id}: adapter not built yet`, retryable: false, provider: call.target.provider });
+  const { target, endpoint } = call;
+  const label = `${target.id} at ${endpoint.baseUrl}`;
+  const toolNames = toolNameMapForRequest(call.request);
+  const inputTokenEstimate = Math.ceil(JSON.stringify(call.request.messages).length / 4);
+  const body = await postUpstream({
+    call,
+    url: `${endpoint.baseUrl}/chat/completions`,
+    headers: protocolHeaders(call),
+    auth: endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {},
+    body: transformToOpenAI(call.request, target, toolNames),
+    label,
+    ...(target.provider === 'ollama'
+      ? { refusedMessage: `Ollama not running at ${ollamaRoot(endpoint.baseUrl)}: start it with \`ollama serve\`` }
+      : {}),
+    decodeError: (status, text, headers) => decodeOpenAIError(status, text, headers, target, { promptTokenEstimate: inputTokenEstimate }),
+  });
+  return {
+    async pipe(writer) {
+      const translator = createOpenAIStreamTranslator({ target, writer, toolNames, inputTokenEstimate });
+      await pipeBody(body, translator, call, label);
+      return translator.usage;
+    },
+    async message() {
+      return transformFromOpenAIWithUsage((await body.json()) as OpenAIResponse, target, { toolNames, inputTokenEstimate });
+    },
+  };
 };

@@ -12,13 +12,16 @@ export type UpstreamBody = Dispatcher.ResponseData['body'];
 export interface UpstreamPost {
   call: AdapterCall;
   url: string;
+  /** Headers of the provider's protocol; the user's configured headers may override them. */
   headers: Record<string, string>;
+  /** The provider's own key, sent last so nothing overrides it. */
+  auth: Record<string, string>;
   body: unknown;
   /** What a message names, e.g. `openrouter/deepseek/deepseek-chat at https://openrouter.ai/api/v1`. */
   label: string;
   /** Wording for a refused connection (Ollama: "start it with `ollama serve`"). */
   refusedMessage?: string;
-  decodeError: (status: number, bodyText: string, headers: Record<string, string | string[] | undefined>) => ProviderError;
+  decodeError: (status: number, bodyText: string, headers: Record<string, string | undefined>) => ProviderError;
 }
 
 /** Resolves with the body of a 2xx answer; rejects with a ProviderError otherwise. */
@@ -28,7 +31,7 @@ export async function postUpstream(post: UpstreamPost): Promise<UpstreamBody> {
   try {
     answer = await request(post.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...post.call.endpoint.headers, ...post.headers },
+      headers: { 'content-type': 'application/json', ...post.headers, ...call.endpoint.headers, ...post.auth },
       body: JSON.stringify(post.body),
       signal: call.signal,
       dispatcher: call.dispatcher,
@@ -43,7 +46,7 @@ export async function postUpstream(post: UpstreamPost): Promise<UpstreamBody> {
   } catch {
     // The error body was cut short: the status alone still classifies it.
   }
-  throw post.decodeError(answer.statusCode, text, answer.headers);
+  throw post.decodeError(answer.statusCode, text, flatHeaders(answer.headers));
 }
 
 export interface ChunkSink {
@@ -59,4 +62,8 @@ export async function pipeBody(body: UpstreamBody, sink: ChunkSink, call: Adapte
     throw networkError(error, call.target.provider, label);
   }
   sink.end();
+}
+
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
 }
