@@ -1,0 +1,260 @@
+// Upstream OpenAI-style SSE bytes in, Anthropic stream events out through the shared AnthropicStreamWriter
+// (which alone formats events and enforces Claude Code's ordering rules). A small state machine over
+// parsed chunks, covering the variants in edge cases 1–9 and 13–21, 26, 52–54:
+// - blocks open lazily on the first non-empty fragment; `role`, empty strings and `choices:[]` are not content;
+// - tool calls are keyed by `index`; the current call streams live, other indices are buffered and emitted
+//   as whole blocks once the live call is complete (its arguments parse) or the turn finishes;
+// - `finish_reason` closes the blocks, but message_delta waits for `[DONE]`/end of body so a trailing usage
+//   chunk is included; later chunks cannot reopen a block or change the stop reason;
+// - an error (bare `{"error"}`, Groq's `event: error`, OpenRouter's chunk with `error`) before the finish
+//   becomes writer.error(); after the finish it is only reported through onWarning;
+// - a body that ends with no finish reason is an error, never a fake end_turn.
+import type { AnthropicStreamWriter, StreamUsage } from '../shared/anthropic-stream-writer.js';
+import { newToolUseId } from '../shared/anthropic-stream-writer.js';
+import { jsonObjectRepairSuffix } from '../shared/json-repair.js';
+import { createSseReader, type SseEvent } from '../shared/sse-reader.js';
+import type { TargetModel } from '../shared/target.js';
+import type { ToolNameMap } from '../shared/tool-names.js';
+import type { TranslatedUsage } from '../shared/upstream-usage.js';
+import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
+import { readErrorValue, type UpstreamErrorFields } from './decode-error.js';
+import { mapFinishReason, matchedStopOf } from './map-finish-reason.js';
+import type { OpenAIChunk, OpenAIDelta, OpenAIToolCallDelta, ReasoningDetail } from './openai-chat-api.js';
+import { encodeReasoningDetails, mergeReasoningDetails } from './reasoning-signature.js';
+import { reasoningTextOf } from './reasoning-text.js';
+import { malformedArgumentsNote } from './transform-response.js';
+
+export interface OpenAIStreamTranslatorOptions {
+  target: Pick<TargetModel, 'id'>;
+  writer: AnthropicStreamWriter;
+  toolNames: ToolNameMap;
+  /** Called once, when the stream ends (normally or with an error), with the usage for the ledger. */
+  onUsage?: (usage: TranslatedUsage) => void;
+  /** Reported as input_tokens when the upstream sends no usage (edge case 8). */
+  inputTokenEstimate?: number;
+  /** Things worth a log line that do not change the stream (an error chunk after the finish, late fragments). */
+  onWarning?: (message: string) => void;
+}
+
+export interface OpenAIStreamTranslator {
+  push(chunk: Uint8Array | string): void;
+  /** End of the upstream body. */
+  end(): void;
+  /** Usage known so far (the final figure once the stream has ended). */
+  readonly usage: TranslatedUsage;
+}
+
+type OpenKind = 'none' | 'thinking' | 'text' | 'tool';
+
+interface CallState {
+  name: string;
+  args: string;
+  status: 'buffered' | 'live' | 'closed';
+}
+
+/** Rough characters per token, for the output estimate when the upstream reports no usage. */
+const CHARS_PER_TOKEN = 4;
+
+export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOptions): OpenAIStreamTranslator {
+  const { writer, toolNames, target } = options;
+  const warn = options.onWarning ?? (() => undefined);
+  const calls = new Map<number, CallState>();
+  let open: OpenKind = 'none';
+  let liveIndex: number | undefined;
+  let pendingDetails: ReasoningDetail[] = [];
+  let finishReason: string | null = null;
+  let matchedStop: string | undefined;
+  let refused = false;
+  let upstreamUsage: TranslatedUsage | undefined;
+  let outputChars = 0;
+  let ended = false;
+
+  const currentUsage = (): TranslatedUsage =>
+    upstreamUsage ?? {
+      input_tokens: options.inputTokenEstimate ?? 0,
+      output_tokens: Math.ceil(outputChars / CHARS_PER_TOKEN),
+      cache_read_input_tokens: 0,
+      cache_creation_input_tokens: 0,
+    };
+
+  const flushDetails = (): void => {
+    if (pendingDetails.length === 0) return;
+    writer.signature(encodeReasoningDetails(pendingDetails));
+    pendingDetails = [];
+  };
+
+  const closeLive = (): void => {
+    if (liveIndex === undefined) return;
+    const call = calls.get(liveIndex);
+    liveIndex = undefined;
+    if (!call) return;
+    call.status = 'closed';
+    const suffix = call.args === '' ? '' : jsonObjectRepairSuffix(call.args);
+    if (suffix) writer.toolInput(suffix);
+    writer.closeBlock();
+    open = 'none';
+    if (suffix === undefined) {
+      writer.text(malformedArgumentsNote(call.name, call.args));
+      writer.closeBlock();
+    }
+  };
+
+  /** Close whatever is open so a block of `kind` can follow. */
+  const leave = (kind: OpenKind): void => {
+    if (open === kind) return;
+    if (open === 'tool') closeLive();
+    flushDetails();
+    open = kind;
+  };
+
+  const startLive = (index: number, call: CallState): void => {
+    leave('tool');
+    writer.toolUse(newToolUseId(), toolNames.fromUpstream(call.name));
+    call.status = 'live';
+    liveIndex = index;
+    if (call.args) writer.toolInput(call.args);
+  };
+
+  const flushBuffered = (): void => {
+    for (const [index, call] of calls) {
+      if (call.status !== 'buffered') continue;
+      if (!call.name) {
+        warn(`${target.id}: dropped a tool call with no name (index ${index})`);
+        call.status = 'closed';
+        continue;
+      }
+      startLive(index, call);
+      closeLive();
+    }
+  };
+
+  const closeAll = (): void => {
+    leave('none');
+    flushBuffered();
+    writer.closeBlock();
+    open = 'none';
+  };
+
+  const onToolCall = (fragment: OpenAIToolCallDelta, position: number): void => {
+    const index = typeof fragment.index === 'number' ? fragment.index : position;
+    let call = calls.get(index);
+    if (!call) {
+      call = { name: '', args: '', status: 'buffered' };
+      calls.set(index, call);
+    }
+    const name = fragment.function?.name;
+    if (name && !call.name) call.name = name;
+    const args = fragment.function?.arguments ?? '';
+    outputChars += args.length;
+    if (call.status === 'closed') {
+      if (args) warn(`${target.id}: dropped arguments that arrived after tool call ${index} was closed`);
+      return;
+    }
+    if (call.status === 'live') {
+      call.args += args;
+      writer.toolInput(args);
+      return;
+    }
+    call.args += args;
+    if (liveIndex !== undefined) {
+      const live = calls.get(liveIndex);
+      if (!live || jsonObjectRepairSuffix(live.args) !== '') return;
+      closeLive();
+    }
+    if (call.name) startLive(index, call);
+  };
+
+  const onDelta = (delta: OpenAIDelta): void => {
+    if (delta.reasoning_details?.length) mergeReasoningDetails(pendingDetails, delta.reasoning_details);
+    const reasoning = reasoningTextOf(delta);
+    if (reasoning) {
+      leave('thinking');
+      writer.thinking(reasoning);
+      outputChars += reasoning.length;
+    }
+    for (const [text, isRefusal] of [[delta.content, false], [delta.refusal, true]] as const) {
+      if (typeof text !== 'string' || text === '') continue;
+      if (isRefusal) refused = true;
+      leave('text');
+      writer.text(text);
+      outputChars += text.length;
+    }
+    (delta.tool_calls ?? []).forEach(onToolCall);
+  };
+
+  const fail = (fields: UpstreamErrorFields): void => {
+    ended = true;
+    writer.error(midStreamErrorType(fields), `${target.id}: ${fields.message}`);
+    options.onUsage?.(currentUsage());
+  };
+
+  const complete = (): void => {
+    ended = true;
+    closeAll();
+    const stopReason = mapFinishReason(finishReason, { toolUses: writer.toolUseCount, refused, matchedStop });
+    const { provider_cost_usd: _cost, ...usage } = currentUsage();
+    writer.finish(stopReason, usage satisfies StreamUsage, stopReason === 'stop_sequence' ? (matchedStop ?? null) : null);
+    options.onUsage?.(currentUsage());
+  };
+
+  const onEvent = (event: SseEvent): void => {
+    if (ended) return;
+    const data = event.data.trim();
+    if (data === '[DONE]') {
+      complete();
+      return;
+    }
+    let chunk: OpenAIChunk;
+    try {
+      chunk = JSON.parse(data) as OpenAIChunk;
+    } catch {
+      if (event.event === 'error') fail({ message: data || 'stream error' });
+      else warn(`${target.id}: ignored an event that is not JSON: ${data.slice(0, 80)}`);
+      return;
+    }
+    if (!chunk || typeof chunk !== 'object') return;
+    if (hasUsage(chunk.usage)) upstreamUsage = convertOpenAIUsage(chunk.usage);
+    else if (hasUsage(chunk.x_groq?.usage)) upstreamUsage = convertOpenAIUsage(chunk.x_groq.usage);
+
+    const error = event.event === 'error' || chunk.error ? (readErrorValue(chunk.error ?? chunk) ?? { message: data }) : undefined;
+    if (error) {
+      if (finishReason === null) fail(error);
+      else warn(`${target.id}: error after the model finished (${finishReason}), ignored: ${error.message}`);
+      return;
+    }
+    const choices = chunk.choices ?? [];
+    const choice = choices.find((c) => (c.index ?? 0) === 0) ?? choices[0];
+    if (!choice || finishReason !== null) return;
+    if (choice.delta) onDelta(choice.delta);
+    if (choice.finish_reason) {
+      finishReason = choice.finish_reason;
+      matchedStop = matchedStopOf(choice.stop_reason);
+      closeAll();
+    }
+  };
+
+  const reader = createSseReader(onEvent);
+  return {
+    push(chunk) {
+      if (!ended) reader.push(chunk);
+    },
+    end() {
+      if (ended) return;
+      reader.end();
+      if (ended) return;
+      if (finishReason !== null) complete();
+      else fail({ message: 'the upstream stream ended before the model finished; the answer is incomplete' });
+    },
+    get usage() {
+      return currentUsage();
+    },
+  };
+}
+
+/** overloaded/rate-limit errors keep their meaning for Claude Code's retry logic; anything else is api_error. */
+function midStreamErrorType(fields: UpstreamErrorFields): 'overloaded_error' | 'rate_limit_error' | 'api_error' {
+  const text = `${fields.type ?? ''} ${fields.code ?? ''} ${fields.message}`;
+  if (fields.status === 429 || /rate.?limit/i.test(text)) return 'rate_limit_error';
+  if (fields.status === 503 || fields.status === 529 || /overload/i.test(text)) return 'overloaded_error';
+  return 'api_error';
+}

@@ -1,0 +1,102 @@
+// A non-streaming OpenAI chat.completion → an Anthropic message (edge cases 20, 22, 26, 52, 57–59).
+// Ids: the upstream's `chatcmpl-…`/`gen-…` id and its `call_…` tool ids are not shown to Claude Code; the
+// message gets a fresh `msg_…` id and every tool call a fresh `toolu_…` id (tool-call-ids.ts explains why
+// none need to be remembered). `model` is the oss model id Claude Code asked for.
+import { newMessageId, newToolUseId, syntheticSignature, type StreamUsage } from '../shared/anthropic-stream-writer.js';
+import type { AnthropicStopReason } from '../shared/anthropic-types.js';
+import { parseJsonObject } from '../shared/json-repair.js';
+import type { TargetModel } from '../shared/target.js';
+import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../shared/tool-names.js';
+import type { TranslatedUsage } from '../shared/upstream-usage.js';
+import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
+import { decodeOpenAIError } from './decode-error.js';
+import { mapFinishReason, matchedStopOf } from './map-finish-reason.js';
+import type { OpenAIResponse } from './openai-chat-api.js';
+import { encodeReasoningDetails } from './reasoning-signature.js';
+import { reasoningTextOf } from './reasoning-text.js';
+import { defaultTarget } from './target-traits.js';
+
+export type TranslatedContentBlock =
+  | { type: 'text'; text: string }
+  | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+
+export interface TranslatedMessage {
+  id: string;
+  type: 'message';
+  role: 'assistant';
+  model: string;
+  content: TranslatedContentBlock[];
+  stop_reason: AnthropicStopReason;
+  stop_sequence: string | null;
+  usage: StreamUsage;
+}
+
+export interface FromOpenAIOptions {
+  toolNames?: ToolNameMap;
+  /** Reported as usage when the server sent none (edge case 8). */
+  inputTokenEstimate?: number;
+}
+
+/** The message, plus the usage for the ledger (with the provider's own cost when it gave one). */
+export function transformFromOpenAIWithUsage(
+  response: OpenAIResponse,
+  target?: TargetModel,
+  options: FromOpenAIOptions = {},
+): { message: TranslatedMessage; usage: TranslatedUsage } {
+  const resolved = target ?? defaultTarget(response.model ?? 'unknown');
+  const choice = response.choices?.[0];
+  if (!choice && response.error) throw decodeOpenAIError(502, JSON.stringify({ error: response.error }), {}, resolved);
+  const toolNames = options.toolNames ?? buildToolNameMap([], OPENAI_TOOL_NAMES);
+  const message = choice?.message ?? {};
+  const content: TranslatedContentBlock[] = [];
+
+  const reasoning = reasoningTextOf(message);
+  const details = message.reasoning_details ?? [];
+  if (reasoning || details.length > 0) {
+    content.push({ type: 'thinking', thinking: reasoning, signature: details.length > 0 ? encodeReasoningDetails(details) : syntheticSignature(reasoning) });
+  }
+  if (message.content) content.push({ type: 'text', text: message.content });
+  if (message.refusal) content.push({ type: 'text', text: message.refusal });
+
+  let toolUses = 0;
+  for (const call of message.tool_calls ?? []) {
+    const name = call.function?.name;
+    if (!name) continue;
+    const args = call.function?.arguments ?? '';
+    const input = parseJsonObject(args);
+    content.push({ type: 'tool_use', id: newToolUseId(), name: toolNames.fromUpstream(name), input: input ?? {} });
+    toolUses += 1;
+    if (!input) content.push({ type: 'text', text: malformedArgumentsNote(name, args) });
+  }
+
+  const matchedStop = matchedStopOf(choice?.stop_reason);
+  const stopReason = mapFinishReason(choice?.finish_reason, { toolUses, refused: !!message.refusal, matchedStop });
+  const usage: TranslatedUsage = hasUsage(response.usage)
+    ? convertOpenAIUsage(response.usage)
+    : { input_tokens: options.inputTokenEstimate ?? 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+  const { provider_cost_usd: _cost, ...messageUsage } = usage;
+  return {
+    message: {
+      id: newMessageId(),
+      type: 'message',
+      role: 'assistant',
+      model: resolved.id,
+      content,
+      stop_reason: stopReason,
+      stop_sequence: stopReason === 'stop_sequence' ? (matchedStop ?? null) : null,
+      usage: messageUsage,
+    },
+    usage,
+  };
+}
+
+export function transformFromOpenAI(response: OpenAIResponse, target?: TargetModel, options: FromOpenAIOptions = {}): TranslatedMessage {
+  return transformFromOpenAIWithUsage(response, target, options).message;
+}
+
+/** Said to the model and the user when a call's arguments cannot be read (edge case 19). */
+export function malformedArgumentsNote(name: string, args: string): string {
+  const shown = args.length > 200 ? `${args.slice(0, 200)}…` : args;
+  return `[oss: the arguments for ${name} were not valid JSON and were replaced by {}: ${shown}]`;
+}

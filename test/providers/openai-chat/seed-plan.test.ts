@@ -1,0 +1,78 @@
+// The seed plan's tests (Tasks 3.1, 3.2, 4.3), written for this layout.
+import { describe, expect, it } from 'vitest';
+import { StreamTransformer, transformStreamChunk } from '../../../src/providers/openai-chat/stream-transformer.js';
+import { transformToOpenAI } from '../../../src/providers/openai-chat/transform-request.js';
+import { transformFromOpenAI } from '../../../src/providers/openai-chat/transform-response.js';
+
+describe('ApiTransformer - Anthropic to OpenAI', () => {
+  it('should transform message format', () => {
+    const anthropicRequest = { model: 'claude-3-opus', messages: [{ role: 'user', content: 'Hello' }], max_tokens: 1024 };
+    const openaiRequest = transformToOpenAI(anthropicRequest);
+    expect(openaiRequest.messages[0]?.role).toBe('user');
+    expect(openaiRequest.messages[0]?.content).toBe('Hello');
+  });
+
+  it('should transform tool_use to function_call', () => {
+    const anthropicRequest = {
+      messages: [{ role: 'assistant', content: [{ type: 'tool_use', id: 'tool_1', name: 'get_weather', input: { city: 'London' } }] }],
+    };
+    const openaiRequest = transformToOpenAI(anthropicRequest);
+    const first = openaiRequest.messages[0];
+    expect(first?.role === 'assistant' ? first.tool_calls?.[0]?.function.name : undefined).toBe('get_weather');
+  });
+
+  it('should drop anthropic-specific parameters', () => {
+    const anthropicRequest = { model: 'claude-3-opus', messages: [], metadata: { user_id: 'xxx' } };
+    const openaiRequest = transformToOpenAI(anthropicRequest);
+    expect((openaiRequest as unknown as Record<string, unknown>).metadata).toBeUndefined();
+  });
+});
+
+describe('ApiTransformer - OpenAI to Anthropic Response', () => {
+  it('should transform response format', () => {
+    const openaiResponse = { choices: [{ message: { role: 'assistant', content: 'Hello!' } }], usage: { prompt_tokens: 10, completion_tokens: 5 } };
+    const anthropicResponse = transformFromOpenAI(openaiResponse);
+    const first = anthropicResponse.content[0];
+    expect(first?.type === 'text' ? first.text : undefined).toBe('Hello!');
+    expect(anthropicResponse.usage.input_tokens).toBe(10);
+    expect(anthropicResponse.usage.output_tokens).toBe(5);
+  });
+
+  it('should transform function_call to tool_use', () => {
+    const openaiResponse = {
+      choices: [{ message: { role: 'assistant', tool_calls: [{ id: 'call_1', function: { name: 'search', arguments: '{"q":"test"}' } }] } }],
+    };
+    const anthropicResponse = transformFromOpenAI(openaiResponse);
+    const first = anthropicResponse.content[0];
+    expect(first?.type).toBe('tool_use');
+    expect(first?.type === 'tool_use' ? first.name : undefined).toBe('search');
+  });
+
+  it('should handle streaming SSE chunks', () => {
+    const chunk = 'data: {"choices":[{"delta":{"content":"Hi"}}]}';
+    const transformed = transformStreamChunk(chunk);
+    expect(transformed).toContain('"type":"content_block_delta"');
+  });
+});
+
+describe('StreamTransformer', () => {
+  it('should transform OpenAI SSE to Anthropic SSE', () => {
+    const openaiChunks = ['data: {"choices":[{"delta":{"content":"Hello"}}]}', 'data: {"choices":[{"delta":{"content":" world"}}]}', 'data: [DONE]'];
+    const transformer = new StreamTransformer('openai');
+    const anthropicChunks: string[] = [];
+    for (const chunk of openaiChunks) {
+      const transformed = transformer.transform(chunk);
+      if (transformed) anthropicChunks.push(transformed);
+    }
+    expect(anthropicChunks[0]).toContain('content_block_delta');
+    expect(anthropicChunks[0]).toContain('Hello');
+  });
+
+  it('should handle partial chunks', () => {
+    const transformer = new StreamTransformer('openai');
+    const partial1 = 'data: {"choices":[{"del';
+    const partial2 = 'ta":{"content":"Hi"}}]}';
+    expect(transformer.transform(partial1)).toBeNull();
+    expect(transformer.transform(partial2)).toContain('Hi');
+  });
+});
