@@ -57,7 +57,8 @@ class SchemaCleaner {
     this.applyFormat(node, out);
     const enumNullable = applyEnum(node, out);
 
-    if (out.type === 'OBJECT' || isObject(node.properties)) this.applyProperties(node, out, refStack);
+    // properties/required on a non-object type are a 400 ("only allowed for OBJECT type"): kept for objects only.
+    if (out.type === 'OBJECT' || (out.type === undefined && isObject(node.properties))) this.applyProperties(node, out, refStack);
     if (out.type === 'ARRAY') out.items = isObject(node.items) ? this.clean(node.items, refStack) : { type: 'STRING' };
     return withNullable(out, nullable || enumNullable);
   }

@@ -58,4 +58,20 @@ describe('sanitizeSchemaForGemini', () => {
     expect(sanitizeSchemaForGemini({ type: 'object', properties: {}, additionalProperties: false })).toBeUndefined();
     expect(sanitizeSchemaForGemini(undefined)).toBeUndefined();
   });
+
+  it('keeps properties and required only on objects (Gemini: "only allowed for OBJECT type"), inferring object when type is missing', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        data: { description: 'untyped object', properties: { page_id: { type: 'string' } }, required: ['page_id'] },
+        label: { type: 'string', properties: { x: { type: 'string' } }, required: ['x'] },
+        maybe: { type: ['object', 'null'], properties: { y: { type: 'number' } } },
+      },
+    };
+    expect(sanitizeSchemaForGemini(schema)?.properties).toEqual({
+      data: { type: 'OBJECT', description: 'untyped object', properties: { page_id: { type: 'STRING' } }, required: ['page_id'] },
+      label: { type: 'STRING' },
+      maybe: { type: 'OBJECT', properties: { y: { type: 'NUMBER' } }, nullable: true },
+    });
+  });
 });
