@@ -95,5 +95,5 @@ async function fetchJson<T>(url: string, timeoutMs: number, valid: (body: T) => 
 function describeFetchError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return cause?.message ?? cause?.code ?? (error instanceof Error ? error.message : String(error));
 }
