@@ -9,7 +9,7 @@ import {
   toolUseIdFor,
 } from '../../../src/providers/gemini/thought-signature.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { fixtureText, geminiTarget, translateStream } from './gemini-test-kit.js';
+import { fixtureJson, fixtureText, geminiTarget, translateStream } from './gemini-test-kit.js';
 
 const SIGNATURE = /"thoughtSignature": "([^"]+)"/.exec(fixtureText('wire/gemini-stream-function-call-thought-signature.sse'))?.[1] as string;
 
@@ -121,3 +121,23 @@ describe('claude --resume against a fresh proxy', () => {
     });
   });
 });
+
+describe('the real Claude Code echoes what carries the signatures', () => {
+  it('sends back a 1,491-character signature-carrying tool_use id and an empty oss-signed thinking block verbatim, and they replay to the original bytes', () => {
+    const capture = fixtureJson<{ request_2_messages_from_index_1: AnthropicMessageParam[] }>('claude-code/claude-code-echoes-gemini-signature-ids.json');
+    const [assistant, toolResult] = capture.request_2_messages_from_index_1;
+    const bytes = Buffer.from(Array.from({ length: 1100 }, (_, index) => index % 256));
+    return import('../../../src/providers/gemini/transform-request.js').then(({ transformToGemini }) => {
+      const body = transformToGemini({ messages: [{ role: 'user', content: 'run echo hi' }, assistant as AnthropicMessageParam, toolResult as AnthropicMessageParam] }, geminiTarget());
+      expect(body.contents[1]).toEqual({
+        role: 'model',
+        parts: [
+          { text: '', thoughtSignature: Buffer.from('sigbytes').toString('base64') },
+          { functionCall: { name: 'Bash', args: { command: 'echo hi' } }, thoughtSignature: bytes.toString('base64') },
+        ],
+      });
+      expect(body.contents[2]?.parts[0]?.functionResponse?.name).toBe('Bash');
+    });
+  });
+});
+
