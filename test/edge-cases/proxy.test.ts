@@ -1,0 +1,185 @@
+// Proxy edge cases (reference edge-cases.md 11, 12, 28, 50, 55) and upstream faults, over real loopback:
+// Claude Code's side is fetch, the providers are scripted servers, Claude is the scripted Anthropic server.
+// Every fault ends in a well-formed answer or a fallback; vitest fails the file on any unhandled rejection.
+import { afterEach, describe, expect, it } from 'vitest';
+import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { openAIError, openAIStreamStart, openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
+import type { UpstreamScript } from '../support/scripted-upstream.js';
+import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { HELLO, planFor, startProxy, until, type StartedProxy } from '../support/proxy-harness.js';
+import type { ProxyTuning } from '../../src/proxy/model-proxy.js';
+
+let provider: ScriptedUpstream | undefined;
+let claude: ScriptedServer | undefined;
+let running: StartedProxy | undefined;
+
+afterEach(async () => {
+  const port = running?.proxy.isRunning() ? running.proxy.getPort() : undefined;
+  await running?.proxy.shutdown();
+  if (port !== undefined) await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  await provider?.close();
+  await claude?.close();
+  running = undefined;
+  provider = undefined;
+  claude = undefined;
+});
+
+async function openrouterProxy(script: UpstreamScript, fallback: boolean, tuning: ProxyTuning = {}): Promise<StartedProxy> {
+  provider = await startOpenAIUpstream(script);
+  claude = await start({ text: 'From Claude.' });
+  running = await startProxy({
+    plan: planFor('openrouter/deepseek/deepseek-chat', { fallback }),
+    env: { OPENROUTER_BASE_URL: provider.url, OPENROUTER_API_KEY: 'sk-or', ANTHROPIC_BASE_URL: claude.url },
+    tuning: { pingIntervalMs: 10_000, retry: { baseDelayMs: 5, maxTotalWaitMs: 200 }, ...tuning },
+  });
+  return running;
+}
+
+/** The SSE events of a body, in order. */
+function eventNames(sse: string): string[] {
+  return [...sse.matchAll(/^event: (\S+)$/gm)].map((match) => match[1]!);
+}
+
+const USER = { 'x-api-key': 'sk-ant-user' };
+
+describe('proxy edge cases', () => {
+  it('edge #11: sends ping events while the upstream is silent, then the answer', async () => {
+    const { post } = await openrouterProxy(() => ({ ...openAITextStream(['late answer']), delayMs: 300 }), false, { pingIntervalMs: 20 });
+    const sse = await (await post('/v1/messages', HELLO)).text();
+    const names = eventNames(sse);
+    expect(names[0]).toBe('message_start');
+    expect(names[1]).toBe('ping');
+    expect(names.indexOf('content_block_start')).toBeGreaterThan(1);
+    const message = await accumulateWithSdk(sse);
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'late answer' })]);
+    expect(message.stop_reason).toBe('end_turn');
+  });
+
+  it('edge #12: a client that disconnects aborts the upstream request', async () => {
+    const { proxy } = await openrouterProxy(() => ({ kind: 'silent-stream' }), false, { pingIntervalMs: 20 });
+    const abort = new AbortController();
+    const response = await fetch(`${proxy.baseUrl}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(HELLO),
+      signal: abort.signal,
+    });
+    expect(response.status).toBe(200);
+    abort.abort();
+    await until(() => provider?.requests[0]?.aborted === true, 'the upstream request to be aborted');
+    await until(() => running!.usage.length === 1, 'the usage event');
+    expect(running!.usage[0]).toMatchObject({ outcome: 'error', fallback: false });
+  });
+
+  it('edge #28: a fallback to Claude drops thinking blocks whose signature oss invented', async () => {
+    const { post } = await openrouterProxy(() => openAIError(503, 'down', {}, 'server_error'), true);
+    const history = {
+      ...HELLO,
+      messages: [
+        { role: 'user', content: 'one' },
+        { role: 'assistant', content: [{ type: 'thinking', thinking: 'made up', signature: 'oss1.none' }, { type: 'text', text: 'A' }] },
+        { role: 'user', content: 'two' },
+      ],
+    };
+    const message = await accumulateWithSdk(await (await post('/v1/messages', history, USER)).text());
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'From Claude.' })]);
+    expect((claude!.requests[0]?.body as { messages: unknown[] }).messages).toEqual([
+      { role: 'user', content: 'one' },
+      { role: 'assistant', content: [{ type: 'text', text: 'A' }] },
+      { role: 'user', content: 'two' },
+    ]);
+  });
+
+  it('edge #50: routes regardless of ?beta=true, drops Anthropic-only fields and headers, answers count_tokens locally', async () => {
+    const { post } = await openrouterProxy(() => openAITextStream(['ok']), false);
+    const request = {
+      ...HELLO,
+      metadata: { user_id: '{"device_id":"abc","account_uuid":"","session_id":"s"}' },
+      context_management: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] },
+      output_config: { effort: 'medium' },
+    };
+    const response = await post('/v1/messages?beta=true', request, { 'anthropic-beta': 'claude-code-20250219,context-management-2025-06-27' });
+    expect(response.status).toBe(200);
+    await response.text();
+    const seen = provider!.requests[0]!;
+    expect(seen.headers['anthropic-beta']).toBeUndefined();
+    expect(seen.headers['anthropic-version']).toBeUndefined();
+    expect(seen.body).not.toHaveProperty('metadata');
+    expect(seen.body).not.toHaveProperty('context_management');
+    expect(seen.body).not.toHaveProperty('output_config');
+    const count = await post('/v1/messages/count_tokens?beta=true', { model: 'x', messages: [{ role: 'user', content: 'count me' }] });
+    expect(count.status).toBe(200);
+    expect(((await count.json()) as { input_tokens: number }).input_tokens).toBeGreaterThan(0);
+    expect(provider!.requests).toHaveLength(1);
+  });
+
+  it('edge #55: an upstream error before the stream reaches Claude Code as an Anthropic error with its status', async () => {
+    const { post } = await openrouterProxy(() => openAIError(429, 'Rate limit exceeded', { 'retry-after': '7' }, 'rate_limit_exceeded'), false);
+    const response = await post('/v1/messages', HELLO);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+  });
+});
+
+/** A garbled stream: a cut JSON event, a stray line, and no finish or [DONE]. */
+const MALFORMED = ['data: {"choices":[{"delta":{"content"\n\n', 'garbage without a field name\n\n'];
+
+describe('upstream faults', () => {
+  it('an upstream reset mid-stream ends the stream with a well-formed error event', async () => {
+    const { post } = await openrouterProxy(() => ({ kind: 'reset-mid-stream', chunks: openAIStreamStart(['Hello', ' wor']) }), true);
+    const response = await post('/v1/messages', HELLO, USER);
+    expect(response.status).toBe(200);
+    const sse = await response.text();
+    const names = eventNames(sse);
+    expect(names.slice(0, 3)).toEqual(['message_start', 'content_block_start', 'content_block_delta']);
+    expect(names.slice(-2)).toEqual(['content_block_stop', 'error']);
+    expect(sse).toContain('"type":"error","error":{"type":"api_error"');
+    await expect(accumulateWithSdk(sse)).rejects.toThrow();
+    expect(claude!.requests).toHaveLength(0);
+    expect(running!.usage[0]).toMatchObject({ outcome: 'error', fallback: false });
+  });
+
+  it('an upstream reset before any content falls back to Claude', async () => {
+    const { post } = await openrouterProxy(() => ({ kind: 'destroy' }), true);
+    const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'From Claude.' })]);
+    expect(running!.usage[0]).toMatchObject({ model: 'claude', fallback: true, outcome: 'ok' });
+  });
+
+  it('an upstream that never answers times out into a fallback', async () => {
+    const { post } = await openrouterProxy(() => ({ kind: 'never-answer' }), true, { timeouts: { headersMs: 100 }, retry: { maxRetries: 0 } });
+    const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'From Claude.' })]);
+    expect(running!.fallbacks).toEqual([expect.stringMatching(/^oss: openrouter\/deepseek\/deepseek-chat failed \(.*timed out.*\): falling back to Claude$/)]);
+  });
+
+  it('an upstream that never answers gives a 504 timeout_error when fallback is off', async () => {
+    const { post } = await openrouterProxy(() => ({ kind: 'never-answer' }), false, { timeouts: { headersMs: 100 } });
+    const response = await post('/v1/messages', HELLO);
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'timeout_error' } });
+  });
+
+  it('a 429 storm is retried a bounded number of times, then falls back once', async () => {
+    const { post } = await openrouterProxy(() => openAIError(429, 'Rate limit exceeded', { 'retry-after': '0' }, 'rate_limit_exceeded'), true);
+    const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'From Claude.' })]);
+    expect(provider!.requests).toHaveLength(3);
+    expect(running!.fallbacks).toHaveLength(1);
+  });
+
+  it('malformed upstream SSE before any content falls back to Claude', async () => {
+    const { post } = await openrouterProxy(() => ({ kind: 'sse', chunks: MALFORMED }), true);
+    const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'From Claude.' })]);
+    expect(running!.usage[0]).toMatchObject({ fallback: true });
+  });
+
+  it('malformed upstream SSE gives an Anthropic-shaped error when fallback is off', async () => {
+    const { post } = await openrouterProxy(() => ({ kind: 'sse', chunks: MALFORMED }), false);
+    const response = await post('/v1/messages', HELLO);
+    expect(response.status).toBeGreaterThanOrEqual(500);
+    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'api_error' } });
+  });
+});
