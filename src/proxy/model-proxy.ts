@@ -71,34 +71,34 @@ export class ModelProxy {
     const pool = createUpstreamPool({ ...DEFAULT_TIMEOUTS, ...tuning.timeouts });
     const targets = new RouteTargets(options.config, options.env, { openai: openAIChatAdapter, gemini: geminiAdapter });
     const knownModels = planModels(options.plan);
-    try {
-      // Every route's target is built now, so a request only looks one up.
-      await Promise.all([...knownModels].map((model) => targets.resolve(model).catch(() => undefined)));
-      const app = buildServer({
-        secret: this.pathSecret,
-        port: () => this.port,
+    // Every route's target is built now, so a request only looks one up (a failure is answered per request).
+    await Promise.all([...knownModels].map((model) => targets.resolve(model).catch(() => undefined)));
+    const app = buildServer({
+      secret: this.pathSecret,
+      port: () => this.port,
+      plan: options.plan,
+      messages: {
         plan: options.plan,
-        messages: {
-          plan: options.plan,
-          knownModels,
-          targets,
-          dispatcher: pool,
-          claudeBaseUrl: options.env.ANTHROPIC_BASE_URL || ANTHROPIC_API_URL,
-          claudeAvailable: options.claudeAvailable !== false,
-          retry: { ...DEFAULT_RETRY, ...tuning.retry },
-          pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
-          ...(options.onUsage ? { onUsage: options.onUsage } : {}),
-          ...(options.onFallback ? { onFallback: options.onFallback } : {}),
-        },
-      });
+        knownModels,
+        targets,
+        dispatcher: pool,
+        claudeBaseUrl: options.env.ANTHROPIC_BASE_URL || ANTHROPIC_API_URL,
+        claudeAvailable: options.claudeAvailable !== false,
+        retry: { ...DEFAULT_RETRY, ...tuning.retry },
+        pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+        ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+        ...(options.onFallback ? { onFallback: options.onFallback } : {}),
+      },
+    });
+    try {
       await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
-      this.port = (app.server.address() as AddressInfo).port;
-      this.app = app;
-      this.pool = pool;
     } catch (error) {
-      await pool.destroy();
+      await Promise.all([app.close(), pool.destroy()]);
       throw error;
     }
+    this.port = (app.server.address() as AddressInfo).port;
+    this.app = app;
+    this.pool = pool;
   }
 
   getPort(): number {

@@ -2,6 +2,7 @@
 // token count, the plan's models, and a health check for the launcher.
 import type { FastifyPluginAsync } from 'fastify';
 import type { RoutePlan } from '../routing/route-plan-types.js';
+import { countRequestTokens, type CountableRequest } from '../providers/shared/token-count.js';
 import { proxyError } from './anthropic-error-reply.js';
 import type { ParsedBody } from './build-server.js';
 import { handleMessages, type MessagesContext } from './handle-messages.js';
@@ -31,7 +32,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyRoutesOptions> = async (app, o
     if (!body || typeof body !== 'object' || !Array.isArray(body.messages)) {
       return reply.code(400).header('x-should-retry', 'false').send(proxyError(400, 'invalid_request_error', 'messages: Field required').toBody());
     }
-    return { input_tokens: Math.ceil(JSON.stringify(body).length / 4) };
+    return { input_tokens: countRequestTokens(body as CountableRequest) };
   });
 
   app.get('/v1/models', async () => {

@@ -2,7 +2,7 @@
 // `models/<m>:streamGenerateContent?alt=sse` or `:generateContent` with the key in `x-goog-api-key` (never in
 // the URL, where it could end up in logs).
 import type { ProviderAdapter } from '../shared/provider-adapter.js';
-import { pipeBody, postUpstream } from '../shared/upstream-http.js';
+import { pipeBody, postUpstream, readJson } from '../shared/upstream-http.js';
 import { ZERO_USAGE, type TranslatedUsage } from '../shared/upstream-usage.js';
 import type { GeminiResponse } from './gemini-api.js';
 import { createGeminiStreamTranslator, decodeGeminiError, geminiToolNameMap, transformFromGemini, transformToGemini } from './index.js';
@@ -30,7 +30,7 @@ export const geminiAdapter: ProviderAdapter = async (call) => {
       return usage;
     },
     async message() {
-      const message = transformFromGemini((await body.json()) as GeminiResponse, target, toolNames);
+      const message = transformFromGemini((await readJson(body, call, label)) as GeminiResponse, target, toolNames);
       return { message, usage: message.usage };
     },
   };

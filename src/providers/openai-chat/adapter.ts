@@ -2,7 +2,7 @@
 // this wire format. Bearer auth with the provider's own key; OpenRouter also gets app attribution headers
 // and reports `usage.cost`; a refused connection to Ollama says how to start it.
 import type { AdapterCall, ProviderAdapter } from '../shared/provider-adapter.js';
-import { pipeBody, postUpstream } from '../shared/upstream-http.js';
+import { pipeBody, postUpstream, readJson } from '../shared/upstream-http.js';
 import { decodeOpenAIError } from './decode-error.js';
 import type { OpenAIResponse } from './openai-chat-api.js';
 import { createOpenAIStreamTranslator } from './stream-translator.js';
@@ -46,7 +46,7 @@ export const openAIChatAdapter: ProviderAdapter = async (call) => {
       return translator.usage;
     },
     async message() {
-      return transformFromOpenAIWithUsage((await body.json()) as OpenAIResponse, target, { toolNames, inputTokenEstimate });
+      return transformFromOpenAIWithUsage((await readJson(body, call, label)) as OpenAIResponse, target, { toolNames, inputTokenEstimate });
     },
   };
 };

@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import type { AdapterCall } from './provider-adapter.js';
 import { networkError } from './network-error.js';
-import type { ProviderError } from './provider-error.js';
+import { ProviderError } from './provider-error.js';
 
 export type UpstreamBody = Dispatcher.ResponseData['body'];
 
@@ -66,4 +66,19 @@ export async function pipeBody(body: UpstreamBody, sink: ChunkSink, call: Adapte
 
 function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
+}
+
+/** The whole JSON body of a non-streaming answer; a cut body rejects with a ProviderError. */
+export async function readJson(body: UpstreamBody, call: AdapterCall, label: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await body.text();
+  } catch (error) {
+    throw networkError(error, call.target.provider, label);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProviderError({ status: 502, type: 'api_error', message: `${label}: the answer is not JSON`, retryable: true, provider: call.target.provider });
+  }
 }
