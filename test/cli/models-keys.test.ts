@@ -46,6 +46,20 @@ describe('oss models keys set', () => {
     expect(await getApiKey('openai', {}, env)).toBe('sk-proj-abcdefghijklmnop9876');
   });
 
+  it('asks with a hidden prompt on a terminal and never echoes what is typed', async () => {
+    const io = capturedIO(env, env.HOME!);
+    const terminal = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => terminal });
+    io.stdin = terminal;
+    io.stdinIsTTY = true;
+    const done = main(['models', 'keys', 'set', 'anthropic'], io);
+    await new Promise((resolve) => setImmediate(resolve));
+    terminal.write('sk-ant-api03-typed-secret-WXYZ\r');
+    expect(await done).toBe(0);
+    expect(io.stderrText()).toBe('anthropic API key: \n');
+    expect(io.stdoutText()).toBe(`Stored the anthropic key (sk-ant-…WXYZ) in ${credentialsPath(env)}.\n`);
+    expect(await getApiKey('anthropic', {}, env)).toBe('sk-ant-api03-typed-secret-WXYZ');
+  });
+
   it('tightens an existing oss folder to 0700 and keeps keys it does not know', async () => {
     await mkdir(env.OSS_HOME!, { recursive: true, mode: 0o755 });
     await writeFile(credentialsPath(env), JSON.stringify({ otherTool: { token: 'x' }, keys: { gemini: 'AIzaOld0000' } }), { mode: 0o644 });

@@ -21,7 +21,7 @@ export async function modelsSearch(query: string | undefined, opts: Record<strin
     io.stdout(`No models match ${what}. Try a capability word: tools, vision, reasoning, free, local, code.\n`);
     return 0;
   }
-  const lines = [`${models.length} model${models.length === 1 ? '' : 's'} match ${what}. ${MARKS_LEGEND}`];
+  const lines = [`${models.length} ${models.length === 1 ? 'model matches' : 'models match'} ${what}. ${MARKS_LEGEND}`];
   for (const group of groupByProvider(models)) lines.push('', `${group.label} (${group.models.length})`, ...modelLines(group.models));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
