@@ -5,10 +5,10 @@
 // and replaces the file by an atomic rename (write-file-atomic): parallel runs lose nothing and a killed
 // writer never leaves a half-written ledger. An unreadable ledger is moved aside, never deleted.
 import { readdir, readFile, rename, rm, mkdir } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
+import { ossHome } from '../config/paths.js';
 import { roundUsd } from './cost.js';
 
 export interface UsageCounters {
@@ -56,7 +56,7 @@ export interface MergeOptions {
 }
 
 export function ledgerPath(env: NodeJS.ProcessEnv): string {
-  return join(env.OSS_HOME ?? join(homedir(), '.oss'), 'usage.json');
+  return join(ossHome(env), 'usage.json');
 }
 
 /** Local calendar date, YYYY-MM-DD. */
@@ -102,10 +102,52 @@ function num(value: unknown): number {
 
 /**
  * The ledger on disk; {} when there is none. An unreadable one is moved to `usage.json.corrupt-<time>`
- * with a one-line warning, and {} is returned so recording continues.
+ * (under the lock, after checking again, so a writer's fresh file is never the one moved) with a one-line
+ * warning, and {} is returned so recording continues.
  */
 export async function readLedger(env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<Ledger> {
   const path = ledgerPath(env);
+  const found = await readLedgerFile(path);
+  if (found !== 'corrupt') return found;
+  return withLock(path, options, () => readOrMoveAside(path, options));
+}
+
+/** Merge records into the ledger on disk, under the lock, with an atomic replace. */
+export async function mergeIntoLedger(records: LedgerRecord[], env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<void> {
+  if (records.length === 0) return;
+  const path = ledgerPath(env);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await withLock(path, options, async () => {
+    await removeOrphanTempFiles(path);
+    const ledger = addRecords(await readOrMoveAside(path, options), records);
+    await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 });
+  });
+}
+
+async function withLock<T>(path: string, options: MergeOptions, work: () => Promise<T>): Promise<T> {
+  const release = await lockfile.lock(path, {
+    realpath: false,
+    stale: Math.max(2000, options.staleMs ?? 10_000),
+    retries: { retries: 100, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true },
+  });
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
+/** Only while holding the lock. */
+async function readOrMoveAside(path: string, options: MergeOptions): Promise<Ledger> {
+  const found = await readLedgerFile(path);
+  if (found !== 'corrupt') return found;
+  const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(path, aside);
+  (options.warn ?? warnOnStderr)(`oss: ${path} was unreadable; moved it to ${aside} and started a new ledger.`);
+  return {};
+}
+
+async function readLedgerFile(path: string): Promise<Ledger | 'corrupt'> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -113,12 +155,7 @@ export async function readLedger(env: NodeJS.ProcessEnv, options: MergeOptions =
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
-  const parsed = parseLedger(text);
-  if (parsed) return parsed;
-  const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  await rename(path, aside);
-  (options.warn ?? warnOnStderr)(`oss: ${path} was unreadable; moved it to ${aside} and started a new ledger.`);
-  return {};
+  return parseLedger(text) ?? 'corrupt';
 }
 
 function parseLedger(text: string): Ledger | undefined {
@@ -135,34 +172,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Merge records into the ledger on disk, under the lock, with an atomic replace. */
-export async function mergeIntoLedger(records: LedgerRecord[], env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<void> {
-  if (records.length === 0) return;
-  const path = ledgerPath(env);
-  const dir = join(path, '..');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const release = await lockfile.lock(path, {
-    realpath: false,
-    stale: Math.max(2000, options.staleMs ?? 10_000),
-    retries: { retries: 100, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true },
-  });
-  try {
-    await removeOrphanTempFiles(path);
-    const ledger = addRecords(await readLedger(env, options), records);
-    await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 });
-  } finally {
-    await release();
-  }
-}
-
 /**
  * write-file-atomic's temp files (`usage.json.<hex>`) left by a writer that was killed mid-write. Every
  * writer holds the lock while writing, so while we hold it any such file is an orphan.
  */
 async function removeOrphanTempFiles(path: string): Promise<void> {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dir = join(path, '..');
-  const orphan = new RegExp(`^${base.replace(/\./g, '\\.')}\\.\\d+$`);
+  const dir = dirname(path);
+  const orphan = new RegExp(`^${basename(path).replace(/\./g, '\\.')}\\.\\d+$`);
   for (const name of await readdir(dir)) {
     if (orphan.test(name)) await rm(join(dir, name), { force: true });
   }
