@@ -76,6 +76,23 @@ describe('CostTracker (seed plan)', () => {
     expect((await t.getUsage('2024-01-12'))['oss:ship']?.requests).toBe(1);
   });
 
+  it('records proxy usage events: provider cost wins, cache tokens counted, fallbacks marked', async () => {
+    const t = tracker();
+    const event = {
+      prompt: 'oss:code-reviewer', provider: 'openrouter', model: 'openrouter/deepseek/deepseek-chat',
+      input_tokens: 1000, output_tokens: 200, cache_read_tokens: 3000, cache_write_tokens: 0,
+      fallback: false, latency_ms: 900, ttfb_ms: 300, outcome: 'ok' as const, at: jan12,
+    };
+    t.recordEvent({ ...event, provider_cost_usd: 0.00042 });
+    t.recordEvent({ ...event, model: 'claude', provider: 'claude', fallback: true });
+    await t.flush();
+    const usage = await t.getUsage('2024-01-12');
+    expect(usage['oss:code-reviewer']).toMatchObject({
+      requests: 2, tokens: 8400, cache_read_tokens: 6000, cost_usd: 0.00042, fallbacks: 1, unpriced: 1,
+    });
+    expect(usage['oss:code-reviewer']?.models.claude).toMatchObject({ requests: 1, fallbacks: 1, unpriced: 1, cost_usd: 0 });
+  });
+
   it('sums a run for its summary line', () => {
     const t = tracker();
     t.recordUsage({ command: 'a', model: 'openai/gpt-4o', inputTokens: 10000, outputTokens: 2000 });
