@@ -103,7 +103,7 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
   const leave = (kind: OpenKind): void => {
     if (open === kind) return;
     if (open === 'tool') closeLive();
-    flushDetails();
+    if (kind !== 'thinking') flushDetails();
     open = kind;
   };
 
