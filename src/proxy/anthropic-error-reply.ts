@@ -21,6 +21,7 @@ export function errorHeaders(error: ProviderError): Record<string, string> {
 
 /** Write the error as the whole HTTP answer (nothing may have been sent yet). */
 export function writeErrorReply(res: ServerResponse, error: ProviderError): void {
+  if (res.destroyed) return;
   if (res.headersSent) {
     res.end();
     return;

@@ -2,7 +2,7 @@
 // /v1/messages (any query string) to the plan's main route, answers health, models and count_tokens, and
 // shutdown() frees the port even with a stream still open.
 import { afterEach, describe, expect, it } from 'vitest';
-import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { HELLO, planFor, startProxy, until, type StartedProxy } from '../support/proxy-harness.js';
 
@@ -16,7 +16,7 @@ afterEach(async () => {
   upstream = undefined;
 });
 
-async function claudeProxy(handler?: Parameters<typeof start>[0]['handler']): Promise<StartedProxy> {
+async function claudeProxy(handler?: ScriptedHandler): Promise<StartedProxy> {
   upstream = await start({ text: 'Hello from Claude.', ...(handler ? { handler } : {}) });
   running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: upstream.url } });
   return running;
