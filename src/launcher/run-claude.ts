@@ -15,6 +15,12 @@ import { checkProxyHealth } from './proxy-health.js';
 import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude } from './spawn-claude.js';
 import { RunTeardown, type PricedCost } from './teardown.js';
 
+/**
+ * Below this window Claude Code refuses to send its first request (its system prompt and 21 tool schemas
+ * are about 20,000 tokens with CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS=1), so the user is told up front.
+ */
+const CLAUDE_CODE_MIN_CONTEXT = 32_000;
+
 export interface RunClaudeInput {
   plan: RoutePlan;
   config: OssConfig;
@@ -71,12 +77,19 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     await proxy.start();
     await checkProxyHealth(proxy.baseUrl);
     if (early) return exitCodeOf(undefined, early);
+    const mainContextWindow = isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow;
+    if (mainContextWindow !== undefined && mainContextWindow < CLAUDE_CODE_MIN_CONTEXT) {
+      input.stderr(
+        `oss: ${input.plan.main.model} has a ${mainContextWindow.toLocaleString('en-US')}-token context window, but Claude Code's own prompt and tools take about 20,000 tokens: ` +
+          'claude will likely stop with "Prompt is too long"; pick a model with a larger window\n',
+      );
+    }
     const { env } = buildClaudeEnv({
       plan: input.plan,
       userEnv: input.env,
       proxyBaseUrl: proxy.baseUrl,
       secret: proxy.secret,
-      mainContextWindow: isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow,
+      mainContextWindow,
     });
     return await spawnClaude({ bin, args, env, cwd: input.cwd, stdin: input.stdin });
   } finally {

@@ -1,5 +1,7 @@
 // Run `claude` with the terminal handed over (stdio inherited), forward SIGINT, SIGTERM and SIGHUP to it,
-// and report how it ended: its exit code, or 128 + the signal number when a signal ended it.
+// and report how it ended: its exit code, or 128 + the signal number when a signal ended it. After a
+// forwarded signal the result is 128 + that signal even when claude exits 0 (`claude -p` prints "Execution
+// error" and exits 0 on SIGINT): a shell, a script or CI must see that the run was interrupted.
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { OssError } from '../errors.js';
@@ -25,7 +27,9 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
     // Signals are ours to forward; execa must not kill claude when oss's own promise settles.
     cleanup: false,
   });
+  let forwarded: NodeJS.Signals | undefined;
   const forward = (signal: NodeJS.Signals): void => {
+    forwarded ??= signal;
     child.kill(signal);
   };
   for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
@@ -36,7 +40,7 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
       const missing = (result as { code?: string }).code === 'ENOENT';
       throw new OssError(`could not start claude (${input.bin}): ${result.shortMessage}`, missing ? 127 : 126);
     }
-    return exitCodeOf(result.exitCode, result.signal);
+    return forwarded ? exitCodeOf(undefined, forwarded) : exitCodeOf(result.exitCode, result.signal);
   } finally {
     for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
   }

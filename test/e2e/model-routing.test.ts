@@ -30,27 +30,27 @@ async function closedPort(): Promise<number> {
 
 describe('E2E: model routing (real claude)', () => {
   it('executes a command with the model `oss models set` configured for it', async () => {
-    const ollama = await startOllamaUpstream(['codellama'], 'Reviewed by codellama.');
+    const ollama = await startOllamaUpstream(['llama3.2'], 'Reviewed by llama3.2.');
     cleanups.push(() => ollama.close());
     const project = makeProject({}, { '.claude/commands/oss/review.md': REVIEW });
     cleanups.push(() => project.remove());
     const env = project.env({ OLLAMA_HOST: ollama.url });
 
     const set = capturedIO(env, project.dir);
-    expect(await main(['models', 'set', 'oss:review', 'ollama/codellama', '--project'], set), set.stderrText()).toBe(0);
+    expect(await main(['models', 'set', 'oss:review', 'ollama/llama3.2', '--project'], set), set.stderrText()).toBe(0);
     const io = capturedIO(env, project.dir);
     const code = await main(['run', '/oss:review', '-p', '--claude-bin', CLAUDE_BIN], io);
 
     expect(code, io.stderrText()).toBe(0);
     const chats = ollama.requests.filter((request) => request.path === '/v1/chat/completions');
-    expect(chats.map((request) => (request.body as { model?: string }).model)).toEqual(['codellama']);
-    expect(Object.keys(onlyDay(project.ledger())['oss:review']?.models ?? {})).toEqual(['ollama/codellama']);
+    expect(chats.map((request) => (request.body as { model?: string }).model)).toEqual(['llama3.2']);
+    expect(Object.keys(onlyDay(project.ledger())['oss:review']?.models ?? {})).toEqual(['ollama/llama3.2']);
   }, 120_000);
 
   it('falls back to Claude when Ollama is not running', async () => {
     const anthropic = await startAnthropic({ text: 'Reviewed by Claude.' });
     cleanups.push(() => anthropic.close());
-    const project = makeProject({ models: { commands: { 'oss:review': 'ollama/codellama' } } }, { '.claude/commands/oss/review.md': REVIEW });
+    const project = makeProject({ models: { commands: { 'oss:review': 'ollama/llama3.2' } } }, { '.claude/commands/oss/review.md': REVIEW });
     cleanups.push(() => project.remove());
     const env = project.env({
       OLLAMA_HOST: `127.0.0.1:${await closedPort()}`,

@@ -1,0 +1,74 @@
+// What `oss run` hands claude when the proxy is in play, seen by a stand-in claude that dumps its arguments
+// and environment: the proxy URL with its secret path, the model variables, the auth token, the permission
+// mode; the one-time notices; and a proxy that is gone once claude has exited.
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { capturedIO } from '../support/captured-io.js';
+import { makeProject } from '../support/e2e-run.js';
+import { readDump, writeFakeClaude } from '../support/fake-claude.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('oss run with a non-Claude route (stand-in claude)', () => {
+  it('gives claude the proxy URL, the model variables, the secret as token and --permission-mode default, then closes the proxy', async () => {
+    const project = makeProject({ models: { background: 'ollama/llama3.2' } });
+    cleanups.push(() => project.remove());
+    const fake = writeFakeClaude(project.root);
+    const dump = join(project.root, 'dump.json');
+    const io = capturedIO(project.env({ FAKE_CLAUDE_DUMP: dump, FAKE_CLAUDE_EXIT: '3' }), project.dir);
+
+    const code = await main(['run', '/oss:ship', 'prod', '--model', 'gemini/gemini-2.0-flash', '--claude-bin', fake, '--', '--verbose'], io);
+
+    expect(code).toBe(3);
+    const seen = readDump(dump);
+    expect(seen.args).toEqual(['/oss:ship prod', '--permission-mode', 'default', '--verbose']);
+    const base = new URL(seen.env.ANTHROPIC_BASE_URL ?? '');
+    expect(base.hostname).toBe('127.0.0.1');
+    const secret = base.pathname.slice(1);
+    expect(secret.length).toBeGreaterThanOrEqual(16);
+    expect(seen.env).toMatchObject({
+      ANTHROPIC_AUTH_TOKEN: secret,
+      ANTHROPIC_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_OPUS_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_SONNET_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_FABLE_MODEL: 'gemini/gemini-2.0-flash',
+      ANTHROPIC_DEFAULT_HAIKU_MODEL: 'ollama/llama3.2',
+      ANTHROPIC_SMALL_FAST_MODEL: 'ollama/llama3.2',
+      CLAUDE_CODE_MAX_CONTEXT_TOKENS: '1048576',
+      CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: '1',
+      HOME: project.home,
+    });
+    expect(seen.env.ANTHROPIC_API_KEY).toBeUndefined();
+    expect(await listening(Number(base.port))).toBe(false);
+    expect(io.stderrText().split('\n').filter((line) => line.includes('Claude routes and fallback to Claude are off'))).toHaveLength(1);
+    expect(io.stderrText()).toMatch(/oss: oss:ship · no model called · 0 requests/);
+  }, 60_000);
+
+  it('warns up front when the main model\'s window is too small for Claude Code\'s own prompt', async () => {
+    const project = makeProject({});
+    cleanups.push(() => project.remove());
+    const fake = writeFakeClaude(project.root);
+    const io = capturedIO(project.env({ FAKE_CLAUDE_DUMP: join(project.root, 'dump.json'), ANTHROPIC_API_KEY: 'sk-ant-user' }), project.dir);
+
+    expect(await main(['run', 'hello', '-m', 'ollama/codellama', '-p', '-q', '--claude-bin', fake], io)).toBe(0);
+    expect(io.stderrText()).toBe(
+      'oss: ollama/codellama has a 16,384-token context window, but Claude Code\'s own prompt and tools take about 20,000 tokens: claude will likely stop with "Prompt is too long"; pick a model with a larger window\n',
+    );
+  }, 60_000);
+});
