@@ -1,31 +1,16 @@
 // A non-streaming Gemini generateContent response → an Anthropic message (edge cases 22–24, 51, 57–59). Parts go
 // through the same GeminiPartConsumer as the stream, into a small block builder instead of the stream writer.
 // Empty outputs (no candidates, `content:{}`, no parts) give `content: []` with an honest stop_reason.
-import { newMessageId, syntheticSignature, type StreamUsage } from '../shared/anthropic-stream-writer.js';
-import type { AnthropicStopReason } from '../shared/anthropic-types.js';
+import { newMessageId, syntheticSignature } from '../shared/anthropic-stream-writer.js';
 import type { TargetModel } from '../shared/target.js';
+import type { TranslatedContentBlock, TranslatedMessage } from '../shared/translated-message.js';
 import { GEMINI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../shared/tool-names.js';
 import { GeminiPartConsumer, type BlockSink } from './consume-parts.js';
 import { convertGeminiUsage } from './convert-usage.js';
 import type { GeminiResponse } from './gemini-api.js';
 import { mapGeminiFinishReason } from './map-finish-reason.js';
 
-export type TranslatedContentBlock =
-  | { type: 'text'; text: string }
-  | { type: 'thinking'; thinking: string; signature: string }
-  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
-
-/** The Anthropic message oss returns for a non-streaming request. */
-export interface TranslatedMessage {
-  id: string;
-  type: 'message';
-  role: 'assistant';
-  model: string;
-  content: TranslatedContentBlock[];
-  stop_reason: AnthropicStopReason;
-  stop_sequence: string | null;
-  usage: StreamUsage;
-}
+export type { TranslatedContentBlock, TranslatedMessage };
 
 export function transformFromGemini(
   response: GeminiResponse,

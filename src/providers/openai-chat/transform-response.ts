@@ -2,10 +2,10 @@
 // Ids: the upstream's `chatcmpl-…`/`gen-…` id and its `call_…` tool ids are not shown to Claude Code; the
 // message gets a fresh `msg_…` id and every tool call a fresh `toolu_…` id (tool-call-ids.ts explains why
 // none need to be remembered). `model` is the oss model id Claude Code asked for.
-import { newMessageId, newToolUseId, syntheticSignature, type StreamUsage } from '../shared/anthropic-stream-writer.js';
-import type { AnthropicStopReason } from '../shared/anthropic-types.js';
+import { newMessageId, newToolUseId, syntheticSignature } from '../shared/anthropic-stream-writer.js';
 import { parseJsonObject } from '../shared/json-repair.js';
 import type { TargetModel } from '../shared/target.js';
+import type { TranslatedContentBlock, TranslatedMessage } from '../shared/translated-message.js';
 import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../shared/tool-names.js';
 import type { TranslatedUsage } from '../shared/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
@@ -16,21 +16,7 @@ import { encodeReasoningDetails } from './reasoning-signature.js';
 import { reasoningTextOf } from './reasoning-text.js';
 import { defaultTarget } from './target-traits.js';
 
-export type TranslatedContentBlock =
-  | { type: 'text'; text: string }
-  | { type: 'thinking'; thinking: string; signature: string }
-  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
-
-export interface TranslatedMessage {
-  id: string;
-  type: 'message';
-  role: 'assistant';
-  model: string;
-  content: TranslatedContentBlock[];
-  stop_reason: AnthropicStopReason;
-  stop_sequence: string | null;
-  usage: StreamUsage;
-}
+export type { TranslatedContentBlock, TranslatedMessage };
 
 export interface FromOpenAIOptions {
   toolNames?: ToolNameMap;
