@@ -25,6 +25,7 @@ export async function launchRun(plan: RoutePlan, options: LaunchOptions, io: Cli
     cwd: io.cwd,
     ...options,
     stderr: io.stderr,
+    stdin: io.stdin === process.stdin ? 'inherit' : io.stdin,
     ...runUsage(config, io.env, (line) => io.stderr(`${line}\n`)),
   });
 }

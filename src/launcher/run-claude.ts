@@ -12,7 +12,7 @@ import { findClaude } from './find-claude.js';
 import { isClaudeModel } from '../routing/model-id.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
 import { checkProxyHealth } from './proxy-health.js';
-import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude } from './spawn-claude.js';
+import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude, type ClaudeStdin } from './spawn-claude.js';
 import { RunTeardown, type PricedCost } from './teardown.js';
 
 /**
@@ -33,8 +33,8 @@ export interface RunClaudeInput {
   claudeBin?: string;
   claudeArgs: string[];
   stderr: (text: string) => void;
-  /** claude's stdin: the terminal (default) or nothing. */
-  stdin?: 'inherit' | 'ignore';
+  /** claude's stdin: the terminal (default), nothing, or a stream. */
+  stdin?: ClaudeStdin;
   priceEvent: (event: UsageEvent) => PricedCost;
   mergeIntoLedger: (events: UsageEvent[]) => Promise<void>;
 }

@@ -3,8 +3,11 @@
 // forwarded signal the result is 128 + that signal even when claude exits 0 (`claude -p` prints "Execution
 // error" and exits 0 on SIGINT): a shell, a script or CI must see that the run was interrupted.
 import { constants } from 'node:os';
+import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import { OssError } from '../errors.js';
+
+export type ClaudeStdin = 'inherit' | 'ignore' | Readable;
 
 export const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -13,8 +16,11 @@ export interface SpawnClaudeInput {
   args: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** `ignore` gives claude an empty stdin (the demo: `claude -p` otherwise waits 3 s for piped input). */
-  stdin?: 'inherit' | 'ignore';
+  /**
+   * The terminal (default); `ignore` for an empty stdin (the demo: `claude -p` otherwise waits 3 s for piped
+   * input); or a stream piped to claude (a CliIO that is not the process's own).
+   */
+  stdin?: ClaudeStdin;
 }
 
 export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
@@ -22,11 +28,18 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
     env: input.env,
     extendEnv: false,
     cwd: input.cwd,
-    stdio: [input.stdin ?? 'inherit', 'inherit', 'inherit'],
+    stdin: typeof input.stdin === 'object' ? 'pipe' : (input.stdin ?? 'inherit'),
+    stdout: 'inherit',
+    stderr: 'inherit',
     reject: false,
     // Signals are ours to forward; execa must not kill claude when oss's own promise settles.
     cleanup: false,
   });
+  if (typeof input.stdin === 'object' && child.stdin) {
+    // claude may exit or close its stdin without reading it all; that is not an error of the run.
+    child.stdin.on('error', () => undefined);
+    input.stdin.pipe(child.stdin);
+  }
   let forwarded: NodeJS.Signals | undefined;
   const forward = (signal: NodeJS.Signals): void => {
     forwarded ??= signal;

@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf, spawnClaude } from '../../src/launcher/spawn-claude.js';
 import { OssError } from '../../src/errors.js';
@@ -46,6 +47,14 @@ setInterval(() => {}, 1000);`,
     process.emit('SIGTERM', 'SIGTERM');
     expect(await running).toBe(143);
     expect(process.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('pipes a stream given as stdin to claude', async () => {
+    const out = join(root, 'stdin.txt');
+    const bin = script('cat-stdin.mjs', `import { readFileSync, writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(out)}, readFileSync(0, 'utf8'));`);
+    const code = await spawnClaude({ bin, args: [], env: { PATH: process.env.PATH }, cwd: root, stdin: Readable.from(['piped ', 'input']) });
+    expect(code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('piped input');
   });
 
   it('fails with 127 when the binary cannot be started', async () => {

@@ -1,4 +1,5 @@
-// A CliIO whose output is captured, for running commands in-process.
+// A CliIO whose output is captured, for running commands in-process. Its stdin is empty and already ended,
+// so a `claude -p` started through it does not wait for piped input.
 import { PassThrough } from 'node:stream';
 import type { CliIO } from '../../src/cli/io.js';
 
@@ -12,6 +13,8 @@ export interface CapturedIO extends CliIO {
 export function capturedIO(env: NodeJS.ProcessEnv, cwd: string): CapturedIO {
   const out: string[] = [];
   const err: string[] = [];
+  const stdin = new PassThrough();
+  stdin.end();
   return {
     out,
     err,
@@ -19,7 +22,7 @@ export function capturedIO(env: NodeJS.ProcessEnv, cwd: string): CapturedIO {
     stderrText: () => err.join(''),
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
-    stdin: new PassThrough(),
+    stdin,
     stdinIsTTY: false,
     env,
     cwd,
