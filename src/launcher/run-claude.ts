@@ -6,10 +6,10 @@ import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { UsageEvent } from '../usage/usage-event.js';
 import { ModelProxy } from '../proxy/model-proxy.js';
 import { targetFor } from '../registry/target-info.js';
+import { isClaudeModel } from '../routing/model-id.js';
 import { buildClaudeArgs } from './claude-args.js';
 import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
 import { findClaude } from './find-claude.js';
-import { isClaudeModel } from '../routing/model-id.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
 import { checkProxyHealth } from './proxy-health.js';
 import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude, type ClaudeStdin } from './spawn-claude.js';
@@ -78,12 +78,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     await checkProxyHealth(proxy.baseUrl);
     if (early) return exitCodeOf(undefined, early);
     const mainContextWindow = isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow;
-    if (mainContextWindow !== undefined && mainContextWindow < CLAUDE_CODE_MIN_CONTEXT) {
-      input.stderr(
-        `oss: ${input.plan.main.model} has a ${mainContextWindow.toLocaleString('en-US')}-token context window, but Claude Code's own prompt and tools take about 20,000 tokens: ` +
-          'claude will likely stop with "Prompt is too long"; pick a model with a larger window\n',
-      );
-    }
+    if (mainContextWindow !== undefined && mainContextWindow < CLAUDE_CODE_MIN_CONTEXT) input.stderr(smallWindowWarning(input.plan.main.model, mainContextWindow));
     const { env } = buildClaudeEnv({
       plan: input.plan,
       userEnv: input.env,
@@ -108,6 +103,13 @@ function newTeardown(input: RunClaudeInput, closeProxy: (() => Promise<void>) | 
     priceEvent: input.priceEvent,
     mergeIntoLedger: input.mergeIntoLedger,
   });
+}
+
+function smallWindowWarning(model: string, window: number): string {
+  return (
+    `oss: ${model} has a ${window.toLocaleString('en-US')}-token context window, but Claude Code's own prompt and tools take about 20,000 tokens: ` +
+    'claude will likely stop with "Prompt is too long"; pick a model with a larger window\n'
+  );
 }
 
 function hasClaudeRoute(plan: RoutePlan): boolean {
