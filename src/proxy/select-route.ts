@@ -1,7 +1,9 @@
 // Per-request routing (DESIGN.md "The route plan and the proxy's routing"):
 // 1. a subagent request whose system prompt starts with a known agent file's body → that agent's route;
-// 2. else a `model` field that is an oss model id (a plan route's model, or `<provider>/<model>`) → that model;
-// 3. else → main.
+// 2. else a `model` field equal to the prompt file's frontmatter `model:` → main (Claude Code sends that string
+//    for the turn even when the CLI or config chose another model for the prompt);
+// 3. else a `model` field that is an oss model id (a plan route's model, or `<provider>/<model>`) → that model;
+// 4. else → main.
 // Claude Code never sends an agent's name; the body it puts at the start of the subagent's system prompt is
 // the only reliable sign of which agent it is (claude-code-behavior.md §4).
 import type { IncomingHttpHeaders } from 'node:http';
@@ -41,6 +43,7 @@ export function selectRoute(body: { model?: unknown; system?: unknown }, headers
     if (agent) return { model: agent.model === 'default' ? plan.main.model : agent.model, prompt: agent.name };
   }
   const model = typeof body.model === 'string' ? body.model : undefined;
+  if (model !== undefined && model === plan.prompt.frontmatterModel) return { model: plan.main.model, prompt: plan.prompt.name };
   if (model && (known.has(model) || model.includes('/'))) return { model, prompt: plan.prompt.name };
   return { model: plan.main.model, prompt: plan.prompt.name };
 }

@@ -76,8 +76,9 @@ export async function buildRoutePlan(options: BuildRoutePlanOptions): Promise<Ro
   const fallback =
     options.fallback ?? promptFile?.frontmatter.model_fallback ?? lookupModelsKey(loaded, 'fallback')?.value ?? true;
 
+  const frontmatterModel = promptFile?.frontmatter.data.model;
   return {
-    prompt: { type, name: parsed.name },
+    prompt: { type, name: parsed.name, ...(typeof frontmatterModel === 'string' ? { frontmatterModel } : {}) },
     main,
     background,
     agents: await agentRoutes(router),

@@ -29,6 +29,12 @@ export interface RoutePlan {
     type: PromptType | 'adhoc';
     /** `oss:ship`, or `adhoc` for free text. Also the ledger key of main-thread requests. */
     name: string;
+    /**
+     * The `model:` string of the prompt file's frontmatter, as written. Claude Code sends it verbatim as the
+     * request's `model` for that turn, whatever oss resolved, so the proxy maps it back to `main` (which
+     * already ranks the frontmatter below the CLI and config).
+     */
+    frontmatterModel?: string;
   };
   main: ResolvedModel;
   background: ResolvedModel;

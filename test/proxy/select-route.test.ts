@@ -51,6 +51,11 @@ describe('selectRoute', () => {
     expect(selectRoute({ model: 'openai/gpt-4o-mini' }, {}, plan, planModels(plan)).model).toBe('openai/gpt-4o-mini');
   });
 
+  it("sends the prompt file's frontmatter model, which Claude Code sends verbatim, to main when the CLI chose another", () => {
+    const overridden = planFor('openai/gpt-4o', { prompt: { type: 'command', name: 'oss:ship', frontmatterModel: 'gemini/gemini-2.0-flash' } });
+    expect(selectRoute({ model: 'gemini/gemini-2.0-flash' }, {}, overridden, planModels(overridden))).toEqual({ model: 'openai/gpt-4o', prompt: 'oss:ship' });
+  });
+
   it('sends a Claude alias such as claude-haiku-5-5 to main', () => {
     expect(selectRoute({ model: 'claude-haiku-5-5' }, {}, plan, planModels(plan)).model).toBe('openrouter/deepseek/deepseek-chat');
   });

@@ -17,7 +17,7 @@ describe('buildRoutePlan', () => {
 
     const plan = await buildRoutePlan({ promptText: '/oss:ship prod', cwd: p.root, env: p.env });
     expect(plan).toEqual({
-      prompt: { type: 'command', name: 'oss:ship' },
+      prompt: { type: 'command', name: 'oss:ship', frontmatterModel: 'openai/gpt-4o' },
       main: { model: 'openai/gpt-4o', source: 'frontmatter', file: ship },
       background: { model: 'openai/gpt-4o', source: 'frontmatter', file: ship },
       agents: [
@@ -56,7 +56,7 @@ describe('buildRoutePlan', () => {
     const p = tempProject();
     p.write('.claude/skills/pdf/SKILL.md', '---\nmodel: gemini/gemini-2.0-flash\n---\nPDF.');
     const plan = await buildRoutePlan({ promptText: '/pdf report.pdf', cwd: p.root, env: p.env });
-    expect(plan.prompt).toEqual({ type: 'skill', name: 'pdf' });
+    expect(plan.prompt).toEqual({ type: 'skill', name: 'pdf', frontmatterModel: 'gemini/gemini-2.0-flash' });
     expect(plan.main.model).toBe('gemini/gemini-2.0-flash');
   });
 
