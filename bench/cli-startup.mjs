@@ -1,0 +1,45 @@
+// Wall time of whole `oss` processes, as a user waits for them: `--version`, and `run --dry-run` (config
+// loading, route plan, no proxy, no claude) in a scratch project with its own HOME and OSS_HOME. Bare
+// `node -e ''` is timed alongside: the part of the start-up that is Node's own.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { since, summarize } from './stats.mjs';
+
+const BIN = fileURLToPath(new URL('../bin/oss.js', import.meta.url));
+const WARM_UP_RUNS = 2;
+
+function timeProcess(args, options) {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { ...options, encoding: 'utf8', timeout: 30_000 });
+  const ms = since(start);
+  if (result.status !== 0) throw new Error(`bench: \`node ${args.join(' ')}\` exited ${result.status}: ${result.stderr.trim()}`);
+  return { ms, stdout: result.stdout };
+}
+
+function timeRuns(args, options, runs, check) {
+  const samples = [];
+  for (let i = 0; i < WARM_UP_RUNS + runs; i += 1) {
+    const { ms, stdout } = timeProcess(args, options);
+    check(stdout);
+    if (i >= WARM_UP_RUNS) samples.push(ms);
+  }
+  return summarize(samples);
+}
+
+export function cliStartup(scratch, runs) {
+  const home = join(scratch, 'home');
+  const project = join(scratch, 'project');
+  mkdirSync(join(home, '.oss'), { recursive: true });
+  mkdirSync(join(project, '.git'), { recursive: true });
+  const options = { cwd: project, env: { PATH: process.env.PATH, HOME: home, OSS_HOME: join(home, '.oss') } };
+  const expect = (what) => (stdout) => {
+    if (!stdout.includes(what)) throw new Error(`bench: expected "${what}" in the output, got: ${stdout.slice(0, 200)}`);
+  };
+  return {
+    nodeBaseline: timeRuns(['-e', ''], options, runs, () => undefined),
+    version: timeRuns([BIN, '--version'], options, runs, expect('.')),
+    dryRun: timeRuns([BIN, 'run', '/x', '--dry-run', '-m', 'ollama/llama3.2'], options, runs, expect('ollama/llama3.2')),
+  };
+}
