@@ -20,8 +20,9 @@ process.send({ type: 'ready', baseUrl: proxy.baseUrl });
 function memory() {
   globalThis.gc?.();
   const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
-  // maxRSS is in kilobytes.
-  return { rss, heapUsed, heapTotal, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024 };
+  const { user, system } = process.cpuUsage();
+  // maxRSS is in kilobytes, CPU time in microseconds.
+  return { rss, heapUsed, heapTotal, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (user + system) / 1000 };
 }
 
 serveParent(

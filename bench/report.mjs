@@ -28,6 +28,16 @@ export function formatReport(result) {
     'CLI start-up (whole process, wall time)',
     table(TIMING_HEADERS, [timing('node -e ""', cli.nodeBaseline), timing('oss --version', cli.version), timing('oss run --dry-run', cli.dryRun)]),
     '',
+    'Module load (a process that only imports the module; wall time and peak RSS)',
+    table(
+      [...TIMING_HEADERS, 'peak rss MB'],
+      [
+        [...timing('node:os (baseline)', cli.nodeBaselineRss), cli.nodeBaselineRss.maxRssMb],
+        [...timing('dist/proxy/model-proxy.js', cli.proxyImport), cli.proxyImport.maxRssMb],
+        [...timing('gpt-tokenizer o200k_base', cli.tokenizerImport), cli.tokenizerImport.maxRssMb],
+      ],
+    ),
+    '',
     `Proxy lifecycle (in process; port free after shutdown in ${lifecycle.portsFreed}/${lifecycle.runs} runs)`,
     table(TIMING_HEADERS, [timing('start()', lifecycle.start), timing('shutdown()', lifecycle.shutdown)]),
     '',
@@ -37,11 +47,14 @@ export function formatReport(result) {
     `Non-streaming requests (ms; ${nonStreaming.direct.total.n} each way sequential)`,
     table(overheadHeaders, overheadRows('seq', nonStreaming)),
     '',
+    'count_tokens (answered by the proxy with a local tokenizer; same body, sequential)',
+    table(TIMING_HEADERS, [timing('count_tokens', result.countTokens)]),
+    '',
     `Proxy process memory over ${memory.requests} streaming requests at concurrency ${memory.concurrency} (after GC)`,
     table(
       ['requests', 'rss MB', 'heap MB', 'external MB'],
       memory.samples.map((s) => [s.requests, s.rssMb, s.heapUsedMb, s.externalMb]),
     ),
-    `heap growth ${memory.heapGrowthMb} MB, rss growth ${memory.rssGrowthMb} MB, peak rss ${memory.peakRssMb} MB; usage events ${result.usageEvents} (failed ${result.failedEvents}) for ${result.proxiedRequests} proxied requests`,
+    `heap growth ${memory.heapGrowthMb} MB, rss growth ${memory.rssGrowthMb} MB, peak rss ${memory.peakRssMb} MB; proxy CPU ${memory.cpuMsPerRequest} ms per request; usage events ${result.usageEvents} (failed ${result.failedEvents}) for ${result.proxiedRequests} proxied requests`,
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: start-up, proxy lifecycle, per-request overhead (streaming and not) and proxy memory, all
 // on loopback against a scripted upstream, every loop bounded. Prints a table; writes the full result as JSON
-// to a temp file, or to bench/results.json with --write. --quick runs a tenth of the loops (a smoke run).
+// to a temp file, or to bench/results.json with --write. --quick runs a tenth of the loops (a smoke run);
+// --profile writes a V8 CPU profile of the proxy process (open it in Chrome DevTools) to a temp folder.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { startChild } from './child-process.mjs';
 import { claudeCodeRequest } from './claude-code-request.mjs';
 import { cliStartup } from './cli-startup.mjs';
-import { createClientPool } from './http-client.mjs';
+import { createClientPool, runRequests } from './http-client.mjs';
 import { proxyLifecycle } from './proxy-lifecycle.mjs';
 import { proxyMemory } from './proxy-memory.mjs';
 import { formatReport } from './report.mjs';
+import { summarize } from './stats.mjs';
 import { concurrentOverhead, sequentialOverhead } from './request-overhead.mjs';
-import { directTarget, proxyTarget } from './targets.mjs';
-import { runRequests } from './http-client.mjs';
+import { countTokensTarget, directTarget, proxyTarget } from './targets.mjs';
 
 const args = new Set(process.argv.slice(2));
 const scale = args.has('--quick') ? 0.1 : 1;
@@ -28,6 +29,7 @@ const COUNTS = {
   concurrency: 8,
   block: n(50),
   nonStreaming: n(40),
+  countTokens: n(30),
   memory: n(1000),
   memoryCheckpoints: 4,
 };
@@ -51,6 +53,7 @@ async function capturedBody(upstreamPort) {
 
 const scratch = mkdtempSync(join(tmpdir(), 'oss-bench-'));
 const home = join(scratch, 'home');
+const profileDir = args.has('--profile') ? mkdtempSync(join(tmpdir(), 'oss-bench-profile-')) : undefined;
 const children = [];
 const pool = createClientPool();
 try {
@@ -64,7 +67,7 @@ try {
   children.push(upstream);
   const proxyHost = await startChild(fileURLToPath(new URL('./proxy-host.mjs', import.meta.url)), {
     env: { PATH: process.env.PATH, BENCH_UPSTREAM_PORT: String(upstream.info.port), BENCH_HOME: home },
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
   });
   children.push(proxyHost);
   const upstreamPort = upstream.info.port;
@@ -91,6 +94,11 @@ try {
   await runRequests(directMessage, pool, { count: 5, concurrency: 1 });
   result.nonStreaming = await sequentialOverhead(directMessage, proxiedMessage, pool, COUNTS.nonStreaming);
 
+  process.stderr.write('bench: count_tokens…\n');
+  const countTokens = countTokensTarget(baseUrl, streamRequest);
+  await runRequests(countTokens, pool, { count: 2, concurrency: 1 });
+  result.countTokens = summarize((await runRequests(countTokens, pool, { count: COUNTS.countTokens, concurrency: 1 })).samples.map((s) => s.total));
+
   process.stderr.write(`bench: proxy memory over ${COUNTS.memory} requests…\n`);
   result.memory = await proxyMemory(proxyHost, proxiedStream, pool, {
     count: COUNTS.memory,
@@ -106,6 +114,7 @@ try {
   const out = args.has('--write') ? fileURLToPath(new URL('./results.json', import.meta.url)) : join(tmpdir(), `oss-bench-${Date.now()}.json`);
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nfull result: ${out}`);
+  if (profileDir) console.log(`proxy CPU profile: ${profileDir} (written when the proxy process exits)`);
   if (usageEvents !== result.proxiedRequests || failedEvents !== 0) {
     throw new Error(`bench: the proxy reported ${usageEvents} usage events (${failedEvents} failed) for ${result.proxiedRequests} requests`);
   }

@@ -38,3 +38,17 @@ export function proxyTarget(baseUrl, anthropicRequest) {
     },
   };
 }
+
+/** POST /v1/messages/count_tokens through the proxy (answered locally with a tokenizer). */
+export function countTokensTarget(baseUrl, anthropicRequest) {
+  const { stream: _stream, max_tokens: _max, ...countable } = anthropicRequest;
+  return {
+    url: `${baseUrl}/v1/messages/count_tokens?beta=true`,
+    headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', 'x-api-key': 'oss-proxy' },
+    body: JSON.stringify(countable),
+    check(status, text) {
+      expect(status === 200, `count_tokens status ${status}: ${text.slice(0, 200)}`);
+      expect(JSON.parse(text).input_tokens > 0, 'count_tokens without input_tokens');
+    },
+  };
+}
