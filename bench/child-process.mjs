@@ -24,6 +24,10 @@ export async function startChild(file, { env = process.env, execArgv = [] } = {}
   });
   const info = await ready;
   child.removeAllListeners('exit');
+  child.on('exit', (code) => {
+    for (const waiter of pending.values()) waiter.reject(new Error(`${file} exited with ${code}`));
+    pending.clear();
+  });
   return {
     info,
     pid: child.pid,

@@ -5,7 +5,8 @@ import { Agent, request } from 'undici';
 import { since } from './stats.mjs';
 
 export function createClientPool() {
-  return new Agent({ keepAliveTimeout: 30_000, connections: 16 });
+  // A stuck answer fails the bench within seconds instead of hanging it.
+  return new Agent({ keepAliveTimeout: 30_000, connections: 16, headersTimeout: 20_000, bodyTimeout: 20_000 });
 }
 
 /**
