@@ -8,6 +8,7 @@ import type { UsageEvent } from '../usage/usage-event.js';
 import { AnthropicStreamWriter } from '../providers/shared/anthropic-stream-writer.js';
 import type { AnthropicRequest } from '../providers/shared/anthropic-types.js';
 import { ProviderError } from '../providers/shared/provider-error.js';
+import { estimateTokensFromLength } from '../providers/shared/token-estimate.js';
 import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
 import type { PassThroughCall, PassThroughTarget } from '../providers/anthropic/pass-through.js';
 import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
@@ -119,6 +120,11 @@ class MessageRun {
     private readonly signal: AbortSignal,
   ) {}
 
+  /** Cheap estimate from the body's length: no tokenizing on the per-request path. */
+  private get inputTokenEstimate(): number {
+    return estimateTokensFromLength(this.incoming.rawBody.length);
+  }
+
   /** Native Claude with the user's credentials; `model` for a `claude/<id>` route. */
   async claude(model: string | undefined): Promise<CallResult> {
     if (!this.ctx.claudeAvailable) throw noClaude();
@@ -152,6 +158,7 @@ class MessageRun {
         target: target.target,
         endpoint: target.endpoint,
         stream,
+        inputTokenEstimate: this.inputTokenEstimate,
         signal: this.signal,
         dispatcher: this.ctx.dispatcher,
       }),
@@ -175,7 +182,7 @@ class MessageRun {
         if (event.type === 'error') failed = true;
         sink.write(event);
       },
-      { model: target.target.id, inputTokenEstimate: roughTokens(this.incoming.rawBody.length) },
+      { model: target.target.id, inputTokenEstimate: this.inputTokenEstimate },
     );
     let usage: TranslatedUsage | undefined;
     try {
@@ -194,10 +201,6 @@ class MessageRun {
     sink.end();
     return { usage, ok: !failed, firstByteAt: sink.firstByteAt };
   }
-}
-
-function roughTokens(bytes: number): number {
-  return Math.ceil(bytes / 4);
 }
 
 function oneLine(text: string): string {

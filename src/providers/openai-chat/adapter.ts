@@ -26,7 +26,7 @@ export const openAIChatAdapter: ProviderAdapter = async (call) => {
   const { target, endpoint } = call;
   const label = `${target.id} at ${endpoint.baseUrl}`;
   const toolNames = toolNameMapForRequest(call.request);
-  const inputTokenEstimate = Math.ceil(JSON.stringify(call.request.messages).length / 4);
+  const { inputTokenEstimate } = call;
   const body = await postUpstream({
     call,
     url: `${endpoint.baseUrl}/chat/completions`,

@@ -21,6 +21,8 @@ export interface AdapterCall {
   target: TargetModel;
   endpoint: UpstreamEndpoint;
   stream: boolean;
+  /** Cheap input-token estimate (from the body's length), for message_start and error texts. */
+  inputTokenEstimate: number;
   signal: AbortSignal;
   dispatcher: Dispatcher;
 }

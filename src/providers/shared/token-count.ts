@@ -4,7 +4,7 @@
 //   plus the per-message and per-tool framing OpenAI's chat format adds. Serves POST
 //   /v1/messages/count_tokens; test/providers/openai-chat/token-count.test.ts holds it to ±15% of the
 //   prompt_tokens upstreams reported for recorded requests. Images and PDFs count as fixed estimates.
-// - estimateTokensFromLength: the cheap figure for message_start on every request (the hot path), where
+// - estimateTokensFromLength (token-estimate.ts): the cheap figure for message_start on every request, where
 //   tokenizing ~50 KB per turn would cost more than it is worth; the real count follows in message_delta.
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 
@@ -18,7 +18,6 @@ const REPLY_PRIMING = 3;
 const IMAGE_TOKENS = 765;
 /** A PDF with no text to count. */
 const DOCUMENT_TOKENS = 1500;
-const CHARS_PER_TOKEN = 4;
 
 interface BlockLike {
   type?: string;
@@ -50,9 +49,6 @@ export function countRequestTokens(request: CountableRequest): number {
 }
 
 /** Cheap estimate from the request body's length in characters (about 4 per token). */
-export function estimateTokensFromLength(characters: number): number {
-  return Math.ceil(characters / CHARS_PER_TOKEN);
-}
 
 function contentTokens(content: unknown): number {
   if (typeof content === 'string') return text(content);
