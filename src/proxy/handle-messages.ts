@@ -10,7 +10,7 @@ import type { AnthropicRequest } from '../providers/shared/anthropic-types.js';
 import { ProviderError } from '../providers/shared/provider-error.js';
 import { estimateTokensFromLength } from '../providers/shared/token-estimate.js';
 import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
-import type { PassThroughCall, PassThroughTarget } from '../providers/anthropic/pass-through.js';
+import { claudeModelFor, type PassThroughCall, type PassThroughTarget } from '../providers/anthropic/pass-through.js';
 import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
 import { errorFromStreamEvent } from './early-error.js';
 import { shouldFallBack, withBoundedRetry, type RetryPolicy } from './fallback-policy.js';
@@ -72,6 +72,8 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     return;
   }
   record.provider = target.provider;
+  // A bare `claude` route answers with the model Claude Code asked for: name it so the ledger can price it.
+  if (target.kind === 'claude' && !target.claudeModel) record.model = `claude/${claudeModelFor(body.model, undefined)}`;
   const run = new MessageRun(ctx, incoming, body, res, abort.signal);
   const fallbackAllowed = ctx.plan.fallback && ctx.claudeAvailable && target.kind !== 'claude';
   try {
@@ -94,7 +96,8 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     }
     ctx.onFallback?.(`oss: ${route.model} failed (${oneLine(error.message)}): falling back to Claude`);
   }
-  const claude: RequestRecord = { ...record, model: 'claude', provider: 'claude' };
+  // The Claude model that answered, as `claude/<id>`: the ledger can price it (the registry reads it as anthropic/<id>).
+  const claude: RequestRecord = { ...record, model: `claude/${claudeModelFor(body.model, undefined)}`, provider: 'claude' };
   try {
     const result = await run.claude(undefined);
     report(result.usage, result.ok, true, result.firstByteAt, claude);

@@ -3,7 +3,7 @@
 export interface UsageEvent {
   /** Ledger key: the command (`oss:ship`, `adhoc`) or the agent the request was routed for. */
   prompt: string;
-  /** oss model id that answered (`claude` after a fallback). */
+  /** oss model id that answered; native Claude (a `claude` route or a fallback) as `claude/<model id>`, so it can be priced. */
   model: string;
   provider: string;
   input_tokens: number;

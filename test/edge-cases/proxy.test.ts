@@ -144,7 +144,7 @@ describe('upstream faults', () => {
     const { post } = await openrouterProxy(() => ({ kind: 'destroy' }), true);
     const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
     expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'From Claude.' })]);
-    expect(running!.usage[0]).toMatchObject({ model: 'claude', fallback: true, outcome: 'ok' });
+    expect(running!.usage[0]).toMatchObject({ model: 'claude/claude-opus-5-5', fallback: true, outcome: 'ok' });
   });
 
   it('an upstream that never answers times out into a fallback', async () => {

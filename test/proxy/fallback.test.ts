@@ -8,6 +8,8 @@ import { start, type ScriptedHandler, type ScriptedServer } from '../support/scr
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
 import type { ModelProxyOptions } from '../../src/proxy/model-proxy.js';
+import { CLAUDE_FALLBACK_MODEL } from '../../src/providers/anthropic/pass-through.js';
+import { ModelRegistry } from '../../src/registry/registry.js';
 
 const servers: ScriptedServer[] = [];
 let running: StartedProxy | undefined;
@@ -46,7 +48,7 @@ describe('fallback to Claude', () => {
     const claude = await server();
     running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
     await (await running.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
-    expect(running.usage[0]).toMatchObject({ provider: 'claude', model: 'claude', fallback: false });
+    expect(running.usage[0]).toMatchObject({ provider: 'claude', model: 'claude/claude-opus-5-5', fallback: false });
   });
 
   it('sends a non-Claude route to its provider', async () => {
@@ -68,7 +70,17 @@ describe('fallback to Claude', () => {
     expect(claude.requests[0]?.body).toEqual(HELLO);
     expect(claude.requests[0]?.headers['x-api-key']).toBe('sk-ant-user');
     expect(running!.usage).toHaveLength(1);
-    expect(running!.usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude', provider: 'claude', fallback: true, outcome: 'ok' });
+    expect(running!.usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', fallback: true, outcome: 'ok' });
+  });
+
+  it('names the Claude model that answered a fallback, so the ledger can price it: the fallback model when Claude Code asked for an oss id', async () => {
+    const gateway = await server(() => ({ kind: 'error', status: 503, type: 'overloaded_error', message: 'busy' }));
+    const claude = await server();
+    await gatewayProxy(gateway.url, claude.url);
+    await (await running!.post('/v1/messages', { ...HELLO, model: 'gateway/model-a' }, CLAUDE_CODE)).text();
+    expect((claude.requests[0]?.body as { model?: string }).model).toBe(CLAUDE_FALLBACK_MODEL);
+    expect(running!.usage[0]).toMatchObject({ model: `claude/${CLAUDE_FALLBACK_MODEL}`, provider: 'claude', fallback: true, outcome: 'ok' });
+    expect(new ModelRegistry().getPricing(running!.usage[0]!.model)).toBeDefined();
   });
 
   it('notifies the user once, with a line saying it is falling back to Claude', async () => {

@@ -46,7 +46,7 @@ describe('ModelProxy', () => {
     });
     expect(upstream?.requests[0]?.url).toBe('/v1/messages?beta=true');
     expect(usage).toHaveLength(1);
-    expect(usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude', provider: 'claude', output_tokens: 7, fallback: false, outcome: 'ok' });
+    expect(usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', output_tokens: 7, fallback: false, outcome: 'ok' });
   });
 
   it('answers GET / and HEAD / as a health check under the secret', async () => {

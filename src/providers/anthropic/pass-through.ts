@@ -67,7 +67,7 @@ export async function openPassThrough(call: PassThroughCall): Promise<PassThroug
 export function passThroughBody(call: Pick<PassThroughCall, 'to' | 'request' | 'rawBody'>): Buffer | string {
   const { to, request: body } = call;
   const changes: Record<string, unknown> = {};
-  const model = to.kind === 'claude' ? claudeModel(body.model, to.model) : to.target.upstreamModel;
+  const model = to.kind === 'claude' ? claudeModelFor(body.model, to.model) : to.target.upstreamModel;
   if (model !== body.model) changes.model = model;
   if (Array.isArray(body.messages)) {
     const messages = stripSyntheticThinking(body.messages);
@@ -78,7 +78,8 @@ export function passThroughBody(call: Pick<PassThroughCall, 'to' | 'request' | '
   return Object.keys(changes).length === 0 ? call.rawBody : JSON.stringify({ ...body, ...changes });
 }
 
-function claudeModel(requested: unknown, routeModel: string | undefined): string {
+/** The Claude model a native-Claude call uses: the route's, else the request's Claude id, else the fallback model. */
+export function claudeModelFor(requested: unknown, routeModel: string | undefined): string {
   if (routeModel) return routeModel;
   return typeof requested === 'string' && /^claude-\S+$/.test(requested) ? requested : CLAUDE_FALLBACK_MODEL;
 }
