@@ -6,6 +6,7 @@ import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import { OssError } from '../errors.js';
+import { CLAUDE_INSTALL_COMMAND } from './find-claude.js';
 
 export type ClaudeStdin = 'inherit' | 'ignore' | Readable;
 
@@ -49,9 +50,15 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
   try {
     const result = await child;
     if (result.exitCode === undefined && result.signal === undefined) {
-      // It never ran: ENOENT (127) or not executable (126), like a shell.
-      const missing = (result as { code?: string }).code === 'ENOENT';
-      throw new OssError(`could not start claude (${input.bin}): ${result.shortMessage}`, missing ? 127 : 126);
+      // It never ran: ENOENT (127) or not executable (126), like a shell. One line: execa's own message
+      // spans lines and repeats the whole command line, prompt included.
+      const code = (result as { code?: string }).code;
+      const missing = code === 'ENOENT';
+      const reason = missing ? 'the file or its #! interpreter is missing' : (code ?? 'it could not be executed');
+      throw new OssError(
+        `could not start claude (${input.bin}): ${reason}; reinstall Claude Code with \`${CLAUDE_INSTALL_COMMAND}\`, or pass --claude-bin PATH`,
+        missing ? 127 : 126,
+      );
     }
     return forwarded ? exitCodeOf(undefined, forwarded) : exitCodeOf(result.exitCode, result.signal);
   } finally {
