@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { UsageEvent } from '../usage/usage-event.js';
-import { AnthropicStreamWriter } from '../providers/shared/anthropic-stream-writer.js';
+import { AnthropicStreamWriter, type WireDelta } from '../providers/shared/anthropic-stream-writer.js';
 import type { AnthropicRequest } from '../providers/shared/anthropic-types.js';
 import { ProviderError } from '../providers/shared/provider-error.js';
 import { estimateTokensFromLength } from '../providers/shared/token-estimate.js';
@@ -19,7 +19,7 @@ import { relayPassThrough } from './relay-pass-through.js';
 import type { RouteTarget, RouteTargets } from './route-targets.js';
 import { selectRoute } from './select-route.js';
 import { SseReplySink } from './sse-reply-sink.js';
-import { usageEvent, type RequestRecord } from './usage-reporting.js';
+import { estimatedUsage, usageEvent, usageOrEstimate, type RequestRecord } from './usage-reporting.js';
 
 export interface MessagesContext {
   plan: RoutePlan;
@@ -86,7 +86,8 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   } catch (caught) {
     const error = asProviderError(caught);
     if (res.headersSent || res.destroyed) {
-      report(undefined, false, false, undefined);
+      // Claude Code left before the first byte: the upstream had the request, so count it by estimate.
+      report(abort.signal.aborted ? run.estimatedUsage() : undefined, false, false, undefined);
       return;
     }
     if (!fallbackAllowed || abort.signal.aborted || !shouldFallBack(error)) {
@@ -103,7 +104,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     report(result.usage, result.ok, true, result.firstByteAt, claude);
   } catch (caught) {
     if (!res.headersSent && !res.destroyed) writeErrorReply(res, asProviderError(caught));
-    report(undefined, false, true, undefined, claude);
+    report(abort.signal.aborted ? run.estimatedUsage() : undefined, false, true, undefined, claude);
   }
 }
 
@@ -123,15 +124,29 @@ class MessageRun {
     private readonly signal: AbortSignal,
   ) {}
 
+  /** Characters of content (text, thinking, tool input) sent to Claude Code by a translated stream. */
+  private streamedChars = 0;
+
   /** Cheap estimate from the body's length: no tokenizing on the per-request path. */
   private get inputTokenEstimate(): number {
     return estimateTokensFromLength(this.incoming.rawBody.length);
   }
 
+  /** For an answer that ended without the upstream's figures: estimated from the request and what streamed. */
+  estimatedUsage(streamedChars = this.streamedChars): TranslatedUsage {
+    return estimatedUsage(this.inputTokenEstimate, streamedChars);
+  }
+
   /** Native Claude with the user's credentials; `model` for a `claude/<id>` route. */
   async claude(model: string | undefined): Promise<CallResult> {
     if (!this.ctx.claudeAvailable) throw noClaude();
-    return relayPassThrough(this.passThrough({ kind: 'claude', baseUrl: this.ctx.claudeBaseUrl, ...(model ? { model } : {}) }), this.res);
+    return this.relay(this.passThrough({ kind: 'claude', baseUrl: this.ctx.claudeBaseUrl, ...(model ? { model } : {}) }));
+  }
+
+  private async relay(call: PassThroughCall): Promise<CallResult> {
+    const relayed = await relayPassThrough(call, this.res);
+    const usage = relayed.cut ? usageOrEstimate(relayed.usage, this.estimatedUsage(relayed.streamedChars), false) : relayed.usage;
+    return { usage, ok: relayed.ok, firstByteAt: relayed.firstByteAt };
   }
 
   passThrough(to: PassThroughTarget): PassThroughCall {
@@ -152,7 +167,7 @@ class MessageRun {
     const attempt = <T>(call: () => Promise<T>): Promise<T> => (retrying ? withBoundedRetry(call, this.ctx.retry, this.signal) : call());
     if (target.kind === 'anthropic') {
       const call = this.passThrough({ kind: 'provider', endpoint: target.endpoint, target: target.target });
-      return attempt(() => relayPassThrough(call, this.res));
+      return attempt(() => this.relay(call));
     }
     const stream = this.body.stream === true;
     const opened = await attempt(() =>
@@ -183,6 +198,7 @@ class MessageRun {
       (event) => {
         silence.touch();
         if (event.type === 'error') failed = true;
+        else if (event.type === 'content_block_delta') this.streamedChars += deltaLength(event.delta);
         sink.write(event);
       },
       { model: target.target.id, inputTokenEstimate: this.inputTokenEstimate },
@@ -202,7 +218,20 @@ class MessageRun {
       throw sink.earlyError ? errorFromStreamEvent(sink.earlyError, target.provider) : proxyError(502, 'api_error', `${target.model}: empty answer`, true);
     }
     sink.end();
-    return { usage, ok: !failed, firstByteAt: sink.firstByteAt };
+    return { usage: usageOrEstimate(usage, this.estimatedUsage(), !failed), ok: !failed, firstByteAt: sink.firstByteAt };
+  }
+}
+
+function deltaLength(delta: WireDelta): number {
+  switch (delta.type) {
+    case 'text_delta':
+      return delta.text.length;
+    case 'thinking_delta':
+      return delta.thinking.length;
+    case 'input_json_delta':
+      return delta.partial_json.length;
+    case 'signature_delta':
+      return 0;
   }
 }
 

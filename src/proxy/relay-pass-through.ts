@@ -13,6 +13,10 @@ export interface RelayResult {
   usage: TranslatedUsage;
   ok: boolean;
   firstByteAt: number;
+  /** The answer was cut short (upstream dropped, or Claude Code left): `usage` lacks the final figures. */
+  cut: boolean;
+  /** Content characters relayed, for an estimate of what a cut answer used. */
+  streamedChars: number;
 }
 
 export async function relayPassThrough(call: PassThroughCall, res: ServerResponse): Promise<RelayResult> {
@@ -33,11 +37,11 @@ export async function relayPassThrough(call: PassThroughCall, res: ServerRespons
     // The upstream dropped mid-answer (or Claude Code left): cut the connection as the upstream did, so
     // Claude Code's own retry logic sees the same failure it would have seen without the proxy.
     res.destroy();
-    return { usage: tap.usage, ok: false, firstByteAt };
+    return { usage: tap.usage, ok: false, firstByteAt, cut: true, streamedChars: tap.streamedChars };
   }
   tap.end();
   res.end();
-  return { usage: tap.usage, ok: answer.status < 400, firstByteAt };
+  return { usage: tap.usage, ok: answer.status < 400, firstByteAt, cut: false, streamedChars: tap.streamedChars };
 }
 
 function providerFailure(provider: string, status: number, text: string, headers: Record<string, string>): ProviderError {

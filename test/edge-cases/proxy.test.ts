@@ -42,6 +42,27 @@ function eventNames(sse: string): string[] {
 
 const USER = { 'x-api-key': 'sk-ant-user' };
 
+/** Post like Claude Code, read the stream until `marker` arrived, then leave as a killed Claude Code would. */
+async function readUntilThenLeave(baseUrl: string, body: string, headers: Record<string, string>, marker: string): Promise<void> {
+  const abort = new AbortController();
+  const response = await fetch(`${baseUrl}/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    signal: abort.signal,
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let seen = '';
+  while (!seen.includes(marker)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`the stream ended before ${marker.slice(0, 10)}… arrived`);
+    seen += decoder.decode(value, { stream: true });
+  }
+  abort.abort();
+}
+
 describe('proxy edge cases', () => {
   it('edge #11: sends ping events while the upstream is silent, then the answer', async () => {
     const { post } = await openrouterProxy(() => ({ ...openAITextStream(['late answer']), delayMs: 300 }), false, { pingIntervalMs: 20 });
@@ -69,6 +90,42 @@ describe('proxy edge cases', () => {
     await until(() => provider?.requests[0]?.aborted === true, 'the upstream request to be aborted');
     await until(() => running!.usage.length === 1, 'the usage event');
     expect(running!.usage[0]).toMatchObject({ outcome: 'error', fallback: false });
+  });
+
+  it('edge #12: Claude Code leaving mid-stream still reports the usage so far, estimated: input from the request size, output from the text streamed', async () => {
+    const pieces = ['a'.repeat(200), 'b'.repeat(200)];
+    const { proxy } = await openrouterProxy(() => ({ kind: 'silent-stream', chunks: openAIStreamStart(pieces) }), false);
+    const body = JSON.stringify(HELLO);
+    await readUntilThenLeave(proxy.baseUrl, body, {}, 'b'.repeat(200));
+    await until(() => provider?.requests[0]?.aborted === true, 'the upstream request to be aborted');
+    await until(() => running!.usage.length === 1, 'the usage event');
+    expect(running!.usage[0]).toMatchObject({
+      model: 'openrouter/deepseek/deepseek-chat',
+      outcome: 'error',
+      fallback: false,
+      input_tokens: Math.ceil(Buffer.byteLength(body) / 4),
+      output_tokens: 100,
+    });
+  });
+
+  it('edge #12 (Claude pass-through): Claude Code leaving mid-answer keeps Claude\'s input count and estimates the output streamed so far', async () => {
+    const events: Array<[string, unknown]> = [
+      ['message_start', { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-opus-5-5', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1234, output_tokens: 1, cache_read_input_tokens: 50, cache_creation_input_tokens: 0 } } }],
+      ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
+      ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'c'.repeat(400) } }],
+    ];
+    provider = await startOpenAIUpstream(() => ({ kind: 'silent-stream', chunks: events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`) }));
+    running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: provider.url } });
+    await readUntilThenLeave(running.proxy.baseUrl, JSON.stringify(HELLO), USER, 'c'.repeat(400));
+    await until(() => provider?.requests[0]?.aborted === true, 'the Claude request to be aborted');
+    await until(() => running!.usage.length === 1, 'the usage event');
+    expect(running!.usage[0]).toMatchObject({
+      model: 'claude/claude-opus-5-5',
+      outcome: 'error',
+      input_tokens: 1234,
+      cache_read_tokens: 50,
+      output_tokens: 100,
+    });
   });
 
   it('edge #28: a fallback to Claude drops thinking blocks whose signature oss invented', async () => {

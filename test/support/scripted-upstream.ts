@@ -23,8 +23,8 @@ export type UpstreamReply =
   | { kind: 'reset-mid-stream'; chunks: string[] }
   /** Accept the request and never answer. */
   | { kind: 'never-answer' }
-  /** Send SSE headers and then nothing at all. */
-  | { kind: 'silent-stream' }
+  /** Send SSE headers (and these chunks, if any), then nothing more: a stream still in progress. */
+  | { kind: 'silent-stream'; chunks?: string[] }
   /** Drop the connection without answering. */
   | { kind: 'destroy' };
 
@@ -111,6 +111,7 @@ function answer(res: ServerResponse, reply: UpstreamReply): void {
     case 'silent-stream':
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.flushHeaders();
+      for (const chunk of reply.chunks ?? []) res.write(chunk);
       return;
     case 'destroy':
       res.socket?.destroy();

@@ -1,5 +1,7 @@
 // Reads the usage out of an Anthropic answer as it passes through untouched: message_start carries input
 // and cache tokens, message_delta the output (and sometimes the final input) tokens; a JSON message has both.
+// Only those two events are parsed; content deltas are only measured, so an answer cut short (Claude Code
+// left, the connection dropped) still says how much text had streamed.
 import { createSseReader, type SseReader } from '../shared/sse-reader.js';
 import { ZERO_USAGE, type TranslatedUsage } from '../shared/upstream-usage.js';
 
@@ -14,7 +16,12 @@ export interface UsageTap {
   push(chunk: Uint8Array): void;
   end(): void;
   readonly usage: TranslatedUsage;
+  /** Characters of content (text, thinking, tool input) streamed so far, with their JSON framing. */
+  readonly streamedChars: number;
 }
+
+/** `{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":""}}`: not content. */
+const DELTA_FRAMING_CHARS = 80;
 
 function merge(into: TranslatedUsage, from: WireUsage | undefined): TranslatedUsage {
   if (!from) return into;
@@ -28,8 +35,14 @@ function merge(into: TranslatedUsage, from: WireUsage | undefined): TranslatedUs
 
 export function createUsageTap(contentType: string): UsageTap {
   let usage: TranslatedUsage = { ...ZERO_USAGE };
+  let streamedChars = 0;
   if (contentType.includes('text/event-stream')) {
     const reader: SseReader = createSseReader((event) => {
+      if (event.event === 'content_block_delta') {
+        streamedChars += Math.max(0, event.data.length - DELTA_FRAMING_CHARS);
+        return;
+      }
+      if (event.event !== undefined && event.event !== 'message_start' && event.event !== 'message_delta') return;
       try {
         const data = JSON.parse(event.data) as { type?: string; message?: { usage?: WireUsage }; usage?: WireUsage };
         if (data.type === 'message_start') usage = merge(usage, data.message?.usage);
@@ -38,7 +51,16 @@ export function createUsageTap(contentType: string): UsageTap {
         // Not JSON: not ours to judge, Claude Code gets the bytes as they are.
       }
     });
-    return { push: (chunk) => reader.push(chunk), end: () => reader.end(), get usage() { return usage; } };
+    return {
+      push: (chunk) => reader.push(chunk),
+      end: () => reader.end(),
+      get usage() {
+        return usage;
+      },
+      get streamedChars() {
+        return streamedChars;
+      },
+    };
   }
   const chunks: Uint8Array[] = [];
   return {
@@ -53,5 +75,6 @@ export function createUsageTap(contentType: string): UsageTap {
     get usage() {
       return usage;
     },
+    streamedChars: 0,
   };
 }
