@@ -3,6 +3,7 @@
 // shutdown() frees the port even with a stream still open.
 import { afterEach, describe, expect, it } from 'vitest';
 import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { countRequestTokens } from '../../src/providers/shared/token-count.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { HELLO, planFor, startProxy, until, type StartedProxy } from '../support/proxy-harness.js';
 
@@ -78,10 +79,10 @@ describe('ModelProxy', () => {
 
   it('answers count_tokens locally with an estimate instead of a 404', async () => {
     const { post } = await claudeProxy();
-    const response = await post('/v1/messages/count_tokens?beta=true', { model: 'x', messages: [{ role: 'user', content: 'Hello there, how are you?' }] });
+    const request = { model: 'x', messages: [{ role: 'user', content: 'Hello there, how are you?' }] };
+    const response = await post('/v1/messages/count_tokens?beta=true', request);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { input_tokens: number };
-    expect(body.input_tokens).toBeGreaterThan(0);
+    expect(await response.json()).toEqual({ input_tokens: countRequestTokens(request) });
     expect(upstream?.requests).toHaveLength(0);
   });
 
