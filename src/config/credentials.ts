@@ -2,12 +2,13 @@
 // provider's `apiKeyEnv` first); else `<OSS_HOME>/credentials.json`, `{ "keys": { "<provider>": "<key>" } }`,
 // mode 0600 in a 0700 folder, written atomically; keys this tool does not know are kept on every write.
 // Keys are never logged: callers show them through maskKey().
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
 import { ossHome } from './paths.js';
+import { readOptionalFile } from './read-optional-file.js';
 import { resolveProvider } from './providers.js';
 
 interface CredentialsFile {
@@ -70,13 +71,8 @@ export function maskKey(key: string): string {
 
 async function readCredentials(env: NodeJS.ProcessEnv): Promise<CredentialsFile> {
   const path = credentialsPath(env);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw error;
-  }
+  const text = await readOptionalFile(path);
+  if (text === undefined) return {};
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');

@@ -1,10 +1,9 @@
 // Reads the three config layers (local > project > user), validates each, and merges them. Each layer keeps
 // its file path so every resolved value can say where it came from.
-import { readFile } from 'node:fs/promises';
-import { ConfigError } from '../errors.js';
 import type { ConfigLayer, OssConfig, PromptType } from './config-types.js';
 import { PROMPT_SECTIONS } from './config-types.js';
 import { findProjectDir, localConfigPath, projectConfigPath, userConfigPath } from './paths.js';
+import { readConfigText } from './read-optional-file.js';
 import { parseConfigText, validateConfig, validateDeclaredProviders } from './validate-config.js';
 
 export interface ConfigLayerFile {
@@ -37,15 +36,8 @@ export interface LayeredValue<T> {
 }
 
 export async function readConfigFile(file: string): Promise<{ exists: boolean; raw: unknown }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { exists: false, raw: {} };
-    throw new ConfigError(`${file}: cannot be read (${code ?? String(error)}); check the file and its permissions`);
-  }
-  return { exists: true, raw: parseConfigText(text, file) };
+  const text = await readConfigText(file);
+  return text === undefined ? { exists: false, raw: {} } : { exists: true, raw: parseConfigText(text, file) };
 }
 
 export function configLayerPaths(ctx: ConfigContext): { projectDir?: string; files: { layer: ConfigLayer; file: string }[] } {

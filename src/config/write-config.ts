@@ -1,11 +1,11 @@
 // Read-modify-write of one config file: parse what is there, apply a change to the parsed object (keys keep
 // their order; keys this tool does not know are untouched), validate the result, and only then write it
 // atomically (write-file-atomic: temp file + rename). Nothing is written when parsing or validation fails.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
+import { readConfigText } from './read-optional-file.js';
 import { parseConfigText, validateConfig } from './validate-config.js';
 
 export interface UpdateOptions {
@@ -13,16 +13,6 @@ export interface UpdateOptions {
   knownProviders?: OssConfig;
   /** Mode for folders this write creates (0o700 for ~/.oss). */
   dirMode?: number;
-}
-
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    throw new ConfigError(`${file}: cannot be read (${code ?? String(error)}); check the file and its permissions`);
-  }
 }
 
 /** The indentation the file already uses (2 spaces when it has none yet). */
@@ -40,7 +30,7 @@ export async function updateConfigFile(
   change: (config: Record<string, unknown>) => boolean,
   options: UpdateOptions = {},
 ): Promise<boolean> {
-  const text = await readText(file);
+  const text = await readConfigText(file);
   const parsed = text === undefined ? {} : parseConfigText(text, file);
   validateConfig(parsed, file, options.knownProviders);
   const config = parsed as Record<string, unknown>;

@@ -4,11 +4,12 @@
 // A run merges its records once, under an inter-process lock (proper-lockfile: retries, stale detection),
 // and replaces the file by an atomic rename (write-file-atomic): parallel runs lose nothing and a killed
 // writer never leaves a half-written ledger. An unreadable ledger is moved aside, never deleted.
-import { readdir, readFile, rename, rm, mkdir } from 'node:fs/promises';
+import { readdir, rename, rm, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { ossHome } from '../config/paths.js';
+import { readOptionalFile } from '../config/read-optional-file.js';
 import { roundUsd } from './cost.js';
 
 export interface UsageCounters {
@@ -148,13 +149,8 @@ async function readOrMoveAside(path: string, options: MergeOptions): Promise<Led
 }
 
 async function readLedgerFile(path: string): Promise<Ledger | 'corrupt'> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw error;
-  }
+  const text = await readOptionalFile(path);
+  if (text === undefined) return {};
   return parseLedger(text) ?? 'corrupt';
 }
 
