@@ -8,20 +8,12 @@
 // With no handler (or when it returns undefined) `/v1/messages` answers a plain text message, streaming with
 // proper `event:` lines when the request asks for a stream; `/v1/messages/count_tokens` answers an estimate,
 // `/v1/models` a one-model list, anything else a 404 in Anthropic error shape.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { startRecordingServer, type RecordingServer, type UpstreamRequest } from './scripted-upstream.js';
 
-export interface RecordedRequest {
-  method: string;
-  /** Path with query string, as received. */
-  url: string;
-  /** Path without query string. */
-  path: string;
-  headers: IncomingHttpHeaders;
-  /** Parsed JSON body, or the raw text when it is not JSON, or undefined when empty. */
-  body: unknown;
-}
+/** A request as the server received it (see scripted-upstream.ts). */
+export type RecordedRequest = UpstreamRequest;
 
 export interface MessageBody {
   model?: string;
@@ -46,14 +38,8 @@ export type ScriptedReply =
 
 export type ScriptedHandler = (request: RecordedRequest) => ScriptedReply | undefined | Promise<ScriptedReply | undefined>;
 
-export interface ScriptedServer {
-  /** `http://127.0.0.1:<port>`, no trailing slash. */
-  url: string;
-  port: number;
-  /** Every request received, in order. */
-  requests: RecordedRequest[];
-  close(): Promise<void>;
-}
+/** The running server: `url` (no trailing slash), `port`, every request received in order, `close()`. */
+export type ScriptedServer = RecordingServer;
 
 export interface StartOptions {
   handler?: ScriptedHandler;
@@ -62,36 +48,7 @@ export interface StartOptions {
 }
 
 export async function start(options: StartOptions = {}): Promise<ScriptedServer> {
-  const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const url = req.url ?? '/';
-      const recorded: RecordedRequest = {
-        method: req.method ?? 'GET',
-        url,
-        path: new URL(url, 'http://127.0.0.1').pathname,
-        headers: req.headers,
-        body: parseBody(raw),
-      };
-      requests.push(recorded);
-      void answer(recorded, options, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return startRecordingServer((recorded, res) => void answer(recorded, options, res));
 }
 
 /** The text of every text block (or string content) of every message, joined by newlines. */
@@ -107,15 +64,6 @@ export function messagesText(body: unknown): string {
     }
   }
   return parts.join('\n');
-}
-
-function parseBody(raw: string): unknown {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
 }
 
 async function answer(request: RecordedRequest, options: StartOptions, res: ServerResponse): Promise<void> {

@@ -30,14 +30,19 @@ export type UpstreamReply =
 
 export type UpstreamScript = (request: UpstreamRequest, index: number) => UpstreamReply;
 
-export interface ScriptedUpstream {
-  /** `http://127.0.0.1:<port>`. */
+export interface RecordingServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
+  port: number;
   requests: UpstreamRequest[];
   close(): Promise<void>;
 }
 
-export async function startScriptedUpstream(script: UpstreamScript): Promise<ScriptedUpstream> {
+/**
+ * An HTTP server on 127.0.0.1, port 0, that records each request (its body read and parsed first) and hands
+ * it to `respond`. The scripted servers in test/support/ are all built on it.
+ */
+export async function startRecordingServer(respond: (recorded: UpstreamRequest, res: ServerResponse) => void): Promise<RecordingServer> {
   const requests: UpstreamRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -57,13 +62,14 @@ export async function startScriptedUpstream(script: UpstreamScript): Promise<Scr
         if (!res.writableEnded) recorded.aborted = true;
       });
       requests.push(recorded);
-      answer(res, script(recorded, requests.length - 1));
+      respond(recorded, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
@@ -73,6 +79,14 @@ export async function startScriptedUpstream(script: UpstreamScript): Promise<Scr
   };
 }
 
+export type ScriptedUpstream = RecordingServer;
+
+export async function startScriptedUpstream(script: UpstreamScript): Promise<ScriptedUpstream> {
+  let index = 0;
+  return startRecordingServer((recorded, res) => answer(res, script(recorded, index++)));
+}
+
+/** Parsed JSON body, or the raw text, or undefined when empty. */
 function parse(raw: string): unknown {
   if (!raw) return undefined;
   try {
