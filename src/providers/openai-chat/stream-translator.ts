@@ -15,6 +15,7 @@ import { jsonObjectRepairSuffix } from '../shared/json-repair.js';
 import { createSseReader, type SseEvent } from '../shared/sse-reader.js';
 import type { TargetModel } from '../shared/target.js';
 import type { ToolNameMap } from '../shared/tool-names.js';
+import { estimateTokensFromLength } from '../shared/token-estimate.js';
 import type { TranslatedUsage } from '../shared/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
 import { readErrorValue, type UpstreamErrorFields } from './decode-error.js';
@@ -52,9 +53,6 @@ interface CallState {
   status: 'buffered' | 'live' | 'closed';
 }
 
-/** Rough characters per token, for the output estimate when the upstream reports no usage. */
-const CHARS_PER_TOKEN = 4;
-
 export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOptions): OpenAIStreamTranslator {
   const { writer, toolNames, target } = options;
   const warn = options.onWarning ?? (() => undefined);
@@ -72,7 +70,7 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
   const currentUsage = (): TranslatedUsage =>
     upstreamUsage ?? {
       input_tokens: options.inputTokenEstimate ?? 0,
-      output_tokens: Math.ceil(outputChars / CHARS_PER_TOKEN),
+      output_tokens: estimateTokensFromLength(outputChars),
       cache_read_input_tokens: 0,
       cache_creation_input_tokens: 0,
     };

@@ -17,10 +17,6 @@ export function errorCodes(error: unknown): string[] {
   return codes;
 }
 
-export function isConnectionRefused(error: unknown): boolean {
-  return errorCodes(error).some((code) => REFUSED.has(code));
-}
-
 /**
  * `label` names what was being reached, e.g. `openrouter/deepseek/deepseek-chat at https://openrouter.ai/api/v1`.
  * `refusedMessage` replaces the default wording for a refused connection (Ollama's "start it with ollama serve").
