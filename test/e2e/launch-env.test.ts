@@ -1,11 +1,11 @@
 // What `oss run` hands claude when the proxy is in play, seen by a stand-in claude that dumps its arguments
 // and environment: the proxy URL with its secret path, the model variables, the auth token, the permission
 // mode; the one-time notices; and a proxy that is gone once claude has exited.
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
+import { isListening } from '../support/closed-port.js';
 import { makeProject } from '../support/e2e-run.js';
 import { readDump, writeFakeClaude } from '../support/fake-claude.js';
 
@@ -13,17 +13,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 describe('oss run with a non-Claude route (stand-in claude)', () => {
   it('gives claude the proxy URL, the model variables, the secret as token and --permission-mode default, then closes the proxy', async () => {
@@ -55,7 +44,7 @@ describe('oss run with a non-Claude route (stand-in claude)', () => {
       HOME: project.home,
     });
     expect(seen.env.ANTHROPIC_API_KEY).toBeUndefined();
-    expect(await listening(Number(base.port))).toBe(false);
+    expect(await isListening(Number(base.port))).toBe(false);
     expect(io.stderrText().split('\n').filter((line) => line.includes('Claude routes and fallback to Claude are off'))).toHaveLength(1);
     expect(io.stderrText()).toMatch(/oss: oss:ship · no model called · 0 requests/);
   }, 60_000);

@@ -1,10 +1,10 @@
 // Seed plan Task 10.1 (E2E model routing), for this layout: `oss models set` routes a command to Ollama and
 // `oss run` uses it; with Ollama down the run falls back to Claude; costs of several runs show up in
 // `oss models costs`.
-import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
+import { closedPort } from '../support/closed-port.js';
 import { CLAUDE_BIN, makeProject, onlyDay } from '../support/e2e-run.js';
 import { start as startAnthropic } from '../support/scripted-anthropic-server.js';
 import { geminiTextStream, startGeminiUpstream } from '../support/scripted-gemini-upstream.js';
@@ -19,14 +19,6 @@ afterEach(async () => {
 const REVIEW = '---\ndescription: Review the code\n---\nReview the code in this folder.\n';
 const PLAN = '---\ndescription: Plan the work\n---\nPlan the next steps.\n';
 const SHIP = '---\ndescription: Ship it\n---\nShip the project.\n';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('E2E: model routing (real claude)', () => {
   it('executes a command with the model `oss models set` configured for it', async () => {

@@ -1,13 +1,12 @@
 // (c) and (d): a provider that is down. With fallback on, the request goes to Claude through the user's
 // original ANTHROPIC_BASE_URL with the user's key, the notice is printed and the ledger marks the fallback.
 // With fallback off, claude fails (non-zero) and shows the provider's own message.
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
+import { closedPort } from '../support/closed-port.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider } from '../support/e2e-run.js';
 import { start as startAnthropic } from '../support/scripted-anthropic-server.js';
 import { openAIError, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
@@ -16,15 +15,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('a failing provider (real claude)', () => {
   it('falls back to Claude at the user\'s own ANTHROPIC_BASE_URL, says so, and marks the fallback in the ledger', async () => {

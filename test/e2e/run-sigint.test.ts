@@ -2,10 +2,11 @@
 // the usage of the request that was cut short.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isListening } from '../support/closed-port.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider } from '../support/e2e-run.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -50,18 +51,6 @@ async function slowUpstream(): Promise<{ url: string; streaming: Promise<void>; 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, streaming, server };
 }
 
-/** Resolves true when something accepts connections on the port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 describe('SIGINT during a stream (real claude, oss as a child process)', () => {
   it('exits 130, frees the proxy port and records the usage so far', async () => {
     const upstream = await slowUpstream();
@@ -84,13 +73,13 @@ describe('SIGINT during a stream (real claude, oss as a child process)', () => {
     await upstream.streaming;
     expect(existsSync(urlFile)).toBe(true);
     const port = Number(new URL(readFileSync(urlFile, 'utf8')).port);
-    expect(await listening(port)).toBe(true);
+    expect(await isListening(port)).toBe(true);
 
     oss.kill('SIGINT');
     const result = await oss;
 
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(130);
-    expect(await listening(port)).toBe(false);
+    expect(await isListening(port)).toBe(false);
     const run = onlyDay(project.ledger()).adhoc;
     expect(run?.requests).toBe(1);
     expect(Object.keys(run?.models ?? {})).toEqual(['scripted/slow-1']);

@@ -3,7 +3,6 @@
 // Each path must free the proxy's port, merge the run's usage into the ledger exactly once (one request in
 // usage.json, not two) and print one summary line (none with --quiet).
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { runClaude, type RunClaudeInput } from '../../src/launcher/run-claude.js
 import { runUsage } from '../../src/launcher/run-usage.js';
 import type { RoutePlan } from '../../src/routing/route-plan-types.js';
 import type { Ledger } from '../../src/usage/ledger.js';
+import { isListening } from '../support/closed-port.js';
 import { openAITextMessage, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oss-run-claude-'));
@@ -54,17 +54,6 @@ if (process.env.FAKE_EXIT === 'wait') {
   );
   chmodSync(path, 0o755);
   return path;
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 interface Run {
@@ -154,7 +143,7 @@ describe('runClaude teardown', () => {
   it('claude exits 0: the port is freed, the one request is recorded once, one summary line', async () => {
     const run = setUp('0');
     expect(await runClaude(run.input)).toBe(0);
-    expect(await listening(portOf(run))).toBe(false);
+    expect(await isListening(portOf(run))).toBe(false);
     expect(adhocRequests(run)).toBe(1);
     expect(run.summaryLines()).toEqual(['oss: adhoc · scripted/model-1 · 1 request · 40 in / 2 out · $0.0000 (some requests unpriced)']);
   }, 30_000);
@@ -162,7 +151,7 @@ describe('runClaude teardown', () => {
   it('claude crashes (exit 3): oss exits 3, the port is freed, the request is recorded once, one summary line', async () => {
     const run = setUp('3');
     expect(await runClaude(run.input)).toBe(3);
-    expect(await listening(portOf(run))).toBe(false);
+    expect(await isListening(portOf(run))).toBe(false);
     expect(adhocRequests(run)).toBe(1);
     expect(run.summaryLines()).toHaveLength(1);
   }, 30_000);
@@ -185,7 +174,7 @@ describe('runClaude teardown', () => {
     await waitFor(run.readyFile);
     process.emit(signal, signal);
     expect(await running).toBe(code);
-    expect(await listening(portOf(run))).toBe(false);
+    expect(await isListening(portOf(run))).toBe(false);
     expect(adhocRequests(run)).toBe(1);
     expect(run.summaryLines()).toHaveLength(1);
     expect(process.listenerCount(signal)).toBe(listenersBefore);
