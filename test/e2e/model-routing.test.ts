@@ -56,7 +56,7 @@ describe('E2E: model routing (real claude)', () => {
     expect(code, io.stderrText()).toBe(0);
     const review = onlyDay(project.ledger())['oss:review'];
     expect(review?.fallbacks).toBe(1);
-    expect(Object.keys(review?.models ?? {})).toEqual(['claude']);
+    expect(Object.keys(review?.models ?? {})).toEqual(['claude/claude-sonnet-5-5']);
     expect(anthropic.requests.filter((request) => request.path === '/v1/messages')).toHaveLength(1);
   }, 120_000);
 

@@ -36,8 +36,9 @@ describe('a failing provider (real claude)', () => {
     expect(io.stderrText()).toContain('falling back to Claude');
     const run = onlyDay(project.ledger()).adhoc;
     expect(run).toMatchObject({ requests: 1, fallbacks: 1 });
-    expect(Object.keys(run?.models ?? {})).toEqual(['claude']);
-    expect(io.stderrText()).toMatch(/oss: adhoc · claude · 1 request · .* · 1 fallback\n$/);
+    // The Claude model that answered (Claude Code asked for scripted/coder-1, so Claude's default), priceable.
+    expect(Object.keys(run?.models ?? {})).toEqual(['claude/claude-sonnet-5-5']);
+    expect(io.stderrText()).toMatch(/oss: adhoc · claude\/claude-sonnet-5-5 · 1 request · .* · 1 fallback\n$/);
   }, 120_000);
 
   it('with --no-fallback, claude exits non-zero and shows the provider\'s message', async () => {
