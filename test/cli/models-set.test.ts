@@ -91,6 +91,16 @@ describe('oss models set', () => {
     });
   });
 
+  it('should update model config for prompt (seed 5.1): oss:code-reviewer, an agent of the installed oss plugin, goes under agents', async () => {
+    const p = tempProject();
+    const plugin = join('.claude', 'plugins', 'cache', 'market', 'oss', '1.0.0');
+    p.writeHome(join(plugin, '.claude-plugin', 'plugin.json'), JSON.stringify({ name: 'oss' }));
+    p.writeHome(join(plugin, 'agents', 'code-reviewer.md'), '---\nname: code-reviewer\n---\nReview.');
+    const result = await oss(p, 'models', 'set', 'oss:code-reviewer', 'ollama/codellama');
+    expect(result).toEqual({ code: 0, out: `oss:code-reviewer (agent) → ollama/codellama  in ${join(p.ossHome, 'config.json')}\n`, err: '' });
+    expect(JSON.parse(p.read(join(p.ossHome, 'config.json'))).models.agents['oss:code-reviewer']).toBe('ollama/codellama');
+  });
+
   it('honours --type', async () => {
     const p = tempProject();
     expect((await oss(p, 'models', 'set', 'Stop', 'ollama/llama3.2', '--type', 'hook')).code).toBe(0);

@@ -52,6 +52,14 @@ describe('oss models test', () => {
     expect(JSON.parse(cio.stdoutText())).toMatchObject({ model: 'gemini/gemini-2.0-flash', ok: false, error: { type: 'authentication_error', status: 401 } });
   });
 
+  it('should report failure for invalid model (seed 5.1): invalid/model names no known provider', async () => {
+    const cio = io({});
+    expect(await main(['models', 'test', 'invalid/model'], cio)).toBe(1);
+    expect(cio.stdoutText()).toBe(
+      '✗ invalid/model: unknown model id: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude\n',
+    );
+  });
+
   it('fails with exit 1 on an id that is not a model id', async () => {
     const cio = io({});
     expect(await main(['models', 'test', 'invalid'], cio)).toBe(1);
