@@ -7,6 +7,7 @@ import { openPassThrough, type PassThroughCall } from '../providers/anthropic/pa
 import { createUsageTap } from '../providers/anthropic/usage-tap.js';
 import { ProviderError } from '../providers/shared/provider-error.js';
 import { errorTypeForStatus } from '../providers/shared/status-to-error-type.js';
+import type { TargetModel } from '../providers/shared/target.js';
 import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
 
 export interface RelayResult {
@@ -23,7 +24,7 @@ export async function relayPassThrough(call: PassThroughCall, res: ServerRespons
   const answer = await openPassThrough(call);
   if (call.to.kind === 'provider' && answer.status >= 400) {
     const text = await answer.body.text();
-    throw providerFailure(call.to.target.provider, answer.status, text, answer.headers);
+    throw providerFailure(call.to.target, answer.status, text, answer.headers);
   }
   res.writeHead(answer.status, answer.headers);
   const firstByteAt = Date.now();
@@ -44,11 +45,11 @@ export async function relayPassThrough(call: PassThroughCall, res: ServerRespons
   return { usage: tap.usage, ok: answer.status < 400, firstByteAt, cut: false, streamedChars: tap.streamedChars };
 }
 
-function providerFailure(provider: string, status: number, text: string, headers: Record<string, string>): ProviderError {
-  let message = text.slice(0, 500);
+function providerFailure(target: TargetModel, status: number, text: string, headers: Record<string, string>): ProviderError {
+  let upstream = text.slice(0, 500);
   try {
     const parsed = JSON.parse(text) as { error?: { message?: unknown } };
-    if (typeof parsed.error?.message === 'string') message = parsed.error.message;
+    if (typeof parsed.error?.message === 'string') upstream = parsed.error.message;
   } catch {
     // A non-JSON error body is shown as it is.
   }
@@ -57,9 +58,17 @@ function providerFailure(provider: string, status: number, text: string, headers
     status,
     type: errorTypeForStatus(status),
     // A 400 stays verbatim: Claude Code reads `prompt is too long: …` from it to start compacting.
-    message: status === 400 ? message : `${provider}: ${message}`,
+    message: status === 400 ? upstream : `${target.id} (${target.provider}): ${failureText(status, upstream, target)}`,
     retryable: status === 429 || status >= 500,
-    provider,
+    provider: target.provider,
     ...(Number.isFinite(retryAfter) && headers['retry-after'] !== undefined ? { retryAfter } : {}),
   });
+}
+
+/** What failed and what to do next, for the statuses a user can act on. */
+function failureText(status: number, upstream: string, target: TargetModel): string {
+  if (status === 401) return `the API key was rejected (${upstream}); check the key with \`oss models keys\``;
+  if (status === 403) return `access denied (${upstream}); check the key's permissions for this model`;
+  if (status === 404) return `model ${target.upstreamModel} not found (${upstream}); check the model id with \`oss models search\``;
+  return upstream;
 }

@@ -92,14 +92,17 @@ describe('fallback to Claude', () => {
     expect(running!.fallbacks[0]).toMatch(/^oss: gateway\/model-a failed \(.+\): falling back to Claude$/);
   });
 
-  it("gives Claude Code the provider's error in Anthropic shape when fallback is off", async () => {
+  it("gives Claude Code the provider's error in Anthropic shape when fallback is off, naming the model and the next step", async () => {
     const gateway = await server(() => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'invalid x-api-key' }));
     const claude = await server();
     await gatewayProxy(gateway.url, claude.url, { fallback: false });
     const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
     expect(response.status).toBe(401);
     expect(response.headers.get('x-should-retry')).toBe('false');
-    expect(await response.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'gateway: invalid x-api-key' } });
+    expect(await response.json()).toEqual({
+      type: 'error',
+      error: { type: 'authentication_error', message: 'gateway/model-a (gateway): the API key was rejected (invalid x-api-key); check the key with `oss models keys`' },
+    });
     expect(claude.requests).toHaveLength(0);
     expect(running!.fallbacks).toHaveLength(0);
     expect(running!.usage[0]).toMatchObject({ model: 'gateway/model-a', outcome: 'error', fallback: false });
