@@ -1,5 +1,5 @@
 // `oss models costs`: the ledger as a table with totals, by day, prompt or model, filtered by date.
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -101,7 +101,9 @@ describe('oss models costs', () => {
     const { code, out, err } = await run();
     expect(code).toBe(0);
     expect(err).toMatch(/^oss: .*usage\.json was unreadable; moved it to .*usage\.json\.corrupt-.* and started a new ledger\.\n$/);
-    expect(out).toContain('No usage recorded');
-    expect((await readdir(env.OSS_HOME!)).some((name) => name.startsWith('usage.json.corrupt-'))).toBe(true);
+    expect(out).toBe(`No usage recorded (${join(env.OSS_HOME!, 'usage.json')}).\n`);
+    const aside = (await readdir(env.OSS_HOME!)).filter((name) => name.startsWith('usage.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(env.OSS_HOME!, aside[0]!), 'utf8')).toBe('not json');
   });
 });
