@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { StreamTransformer, transformStreamChunk } from '../../../src/providers/openai-chat/stream-transformer.js';
 import { transformToOpenAI } from '../../../src/providers/openai-chat/transform-request.js';
 import { transformFromOpenAI } from '../../../src/providers/openai-chat/transform-response.js';
+import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
 
 describe('ApiTransformer - Anthropic to OpenAI', () => {
   it('should transform message format', () => {
@@ -56,7 +57,7 @@ describe('ApiTransformer - OpenAI to Anthropic Response', () => {
 });
 
 describe('StreamTransformer', () => {
-  it('should transform OpenAI SSE to Anthropic SSE', () => {
+  it('should transform OpenAI SSE to Anthropic SSE', async () => {
     const openaiChunks = ['data: {"choices":[{"delta":{"content":"Hello"}}]}', 'data: {"choices":[{"delta":{"content":" world"}}]}', 'data: [DONE]'];
     const transformer = new StreamTransformer('openai');
     const anthropicChunks: string[] = [];
@@ -66,13 +67,19 @@ describe('StreamTransformer', () => {
     }
     expect(anthropicChunks[0]).toContain('content_block_delta');
     expect(anthropicChunks[0]).toContain('Hello');
+    // The whole stream, as Claude Code's SDK accumulates it: one text block, the stream's end as end_turn.
+    const message = await accumulateWithSdk(anthropicChunks.join('') + (transformer.end() ?? ''));
+    expect([message.model, message.content, message.stop_reason]).toEqual(['unknown', [{ type: 'text', text: 'Hello world' }], 'end_turn']);
   });
 
-  it('should handle partial chunks', () => {
+  it('should handle partial chunks', async () => {
     const transformer = new StreamTransformer('openai');
     const partial1 = 'data: {"choices":[{"del';
     const partial2 = 'ta":{"content":"Hi"}}]}';
     expect(transformer.transform(partial1)).toBeNull();
-    expect(transformer.transform(partial2)).toContain('Hi');
+    const second = transformer.transform(partial2);
+    expect(second).toContain('Hi');
+    const message = await accumulateWithSdk((second ?? '') + (transformer.transform('data: [DONE]') ?? ''));
+    expect([message.content, message.stop_reason]).toEqual([[{ type: 'text', text: 'Hi' }], 'end_turn']);
   });
 });
