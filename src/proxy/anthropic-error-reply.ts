@@ -3,8 +3,7 @@
 // ~3 minutes), and `retry-after` ≤ 60 s (more and Claude Code gives up at once).
 import type { ServerResponse } from 'node:http';
 import { ProviderError, type AnthropicErrorType } from '../providers/shared/provider-error.js';
-
-export const MAX_RETRY_AFTER_SECONDS = 60;
+import { capRetryAfter } from '../providers/shared/retry-after.js';
 
 export function proxyError(status: number, type: AnthropicErrorType, message: string, retryable = false): ProviderError {
   return new ProviderError({ status, type, message, retryable });
@@ -14,7 +13,7 @@ export function errorHeaders(error: ProviderError): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (!error.retryable) headers['x-should-retry'] = 'false';
   if (error.retryAfter !== undefined) {
-    headers['retry-after'] = String(Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(error.retryAfter))));
+    headers['retry-after'] = String(capRetryAfter(error.retryAfter));
   }
   return headers;
 }

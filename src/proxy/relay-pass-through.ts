@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { openPassThrough, type PassThroughCall } from '../providers/anthropic/pass-through.js';
 import { createUsageTap } from '../providers/anthropic/usage-tap.js';
 import { ProviderError } from '../providers/shared/provider-error.js';
+import { retryAfterSeconds } from '../providers/shared/retry-after.js';
 import { errorTypeForStatus } from '../providers/shared/status-to-error-type.js';
 import type { TargetModel } from '../providers/shared/target.js';
 import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
@@ -53,7 +54,7 @@ function providerFailure(target: TargetModel, status: number, text: string, head
   } catch {
     // A non-JSON error body is shown as it is.
   }
-  const retryAfter = Number(headers['retry-after']);
+  const retryAfter = retryAfterSeconds(headers);
   return new ProviderError({
     status,
     type: errorTypeForStatus(status),
@@ -61,7 +62,7 @@ function providerFailure(target: TargetModel, status: number, text: string, head
     message: status === 400 ? upstream : `${target.id} (${target.provider}): ${failureText(status, upstream, target)}`,
     retryable: status === 429 || status >= 500,
     provider: target.provider,
-    ...(Number.isFinite(retryAfter) && headers['retry-after'] !== undefined ? { retryAfter } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
   });
 }
 

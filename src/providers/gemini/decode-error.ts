@@ -2,14 +2,13 @@
 // terms (wire-reference.md §3.5, §1.6; edge cases 4, 55, 56). Tolerant: the body may be JSON of any shape, a JSON
 // array (the non-SSE stream form), or plain text, and may come with an SSE content type (the recorded 404).
 import { ProviderError } from '../shared/provider-error.js';
+import { capRetryAfter, retryAfterSeconds } from '../shared/retry-after.js';
 import { errorTypeForStatus } from '../shared/status-to-error-type.js';
 import type { TargetModel } from '../shared/target.js';
 import type { GeminiErrorBody } from './gemini-api.js';
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
-/** Claude Code gives up at once when retry-after exceeds 60 s. */
-const MAX_RETRY_AFTER_SECONDS = 60;
 
 export function decodeGeminiError(status: number, bodyText: string, headers: HeaderSource, target: Pick<TargetModel, 'provider' | 'upstreamModel' | 'contextWindow'>): ProviderError {
   const error = parseErrorBody(bodyText);
@@ -60,7 +59,7 @@ function geminiProviderError(
       status: 429,
       type: 'rate_limit_error',
       message: `${where} is rate limited (429 RESOURCE_EXHAUSTED): ${upstreamMessage}${daily ? ' The daily quota is used up; try again tomorrow or use another model.' : ''}`,
-      retryAfter: daily ? undefined : retryAfterSeconds(error, headers),
+      retryAfter: daily ? undefined : geminiRetryAfter(error, headers),
       retryable: !daily,
       provider,
     });
@@ -101,13 +100,12 @@ function isInvalidKey(error: GeminiErrorBody['error'], message: string): boolean
   return /API key not valid|API_KEY_INVALID/i.test(message) || JSON.stringify(error?.details ?? []).includes('API_KEY_INVALID');
 }
 
-/** RetryInfo.retryDelay ("34.4s") or the retry-after header, rounded up and capped at 60 s. */
-function retryAfterSeconds(error: GeminiErrorBody['error'], headers: HeaderSource): number | undefined {
+/** RetryInfo.retryDelay ("34.4s") or the retry-after headers, rounded up and capped at 60 s. */
+function geminiRetryAfter(error: GeminiErrorBody['error'], headers: HeaderSource): number | undefined {
   const retryInfo = error?.details?.find((detail) => String(detail['@type']).endsWith('google.rpc.RetryInfo'));
   const delay = typeof retryInfo?.retryDelay === 'string' ? /^([\d.]+)s$/.exec(retryInfo.retryDelay)?.[1] : undefined;
-  const seconds = delay !== undefined ? Number(delay) : Number(headerValue(headers, 'retry-after'));
-  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
-  return Math.min(Math.ceil(seconds), MAX_RETRY_AFTER_SECONDS);
+  if (delay !== undefined && Number.isFinite(Number(delay))) return capRetryAfter(Number(delay));
+  return retryAfterSeconds({ 'retry-after': headerValue(headers, 'retry-after'), 'retry-after-ms': headerValue(headers, 'retry-after-ms') });
 }
 
 function headerValue(headers: HeaderSource, name: string): string | undefined {

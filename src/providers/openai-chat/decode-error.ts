@@ -4,12 +4,11 @@
 // unknown model → 404, not retried; busy → 529; context overflow → 400 "prompt is too long: X tokens > Y
 // maximum", the wording that makes Claude Code compact instead of stripping features.
 import { ProviderError, type AnthropicErrorType } from '../shared/provider-error.js';
+import { retryAfterSeconds } from '../shared/retry-after.js';
 import { errorTypeForStatus } from '../shared/status-to-error-type.js';
 import type { TargetModel } from '../shared/target.js';
 import type { OpenAIErrorObject } from './openai-chat-api.js';
 
-/** Claude Code gives up at once on a longer retry-after. */
-const MAX_RETRY_AFTER_SECONDS = 60;
 const MAX_UPSTREAM_TEXT = 300;
 
 export interface DecodeErrorOptions {
@@ -124,20 +123,6 @@ function numberAfter(text: string, pattern: RegExp): number | undefined {
   if (!match?.[1]) return undefined;
   const value = Number(match[1].replace(/,/g, ''));
   return Number.isFinite(value) ? value : undefined;
-}
-
-/** Seconds from `retry-after-ms` or `retry-after` (seconds or an HTTP date), capped at 60. */
-export function retryAfterSeconds(headers: Record<string, string | undefined>): number | undefined {
-  const ms = Number(headers['retry-after-ms']);
-  let seconds: number | undefined;
-  if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms)) seconds = ms / 1000;
-  else if (headers['retry-after'] !== undefined) {
-    const value = headers['retry-after'].trim();
-    const asNumber = Number(value);
-    seconds = Number.isFinite(asNumber) ? asNumber : (Date.parse(value) - Date.now()) / 1000;
-  }
-  if (seconds === undefined || !Number.isFinite(seconds)) return undefined;
-  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds)));
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -19,6 +19,13 @@ describe('decodeGeminiError', () => {
     expect(decodeGeminiError(429, bare, new Headers({ 'retry-after': '3' }), target).retryAfter).toBe(3);
   });
 
+  it('reads retry-after-ms and an HTTP-date retry-after like the other providers (one shared reader)', () => {
+    const bare = JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'slow down' } });
+    expect(decodeGeminiError(429, bare, { 'retry-after-ms': '1500' }, target).retryAfter).toBe(2);
+    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
+    expect(decodeGeminiError(429, bare, { 'retry-after': inAnHour }, target).retryAfter).toBe(60);
+  });
+
   it('makes an exhausted daily quota non-retryable, so Claude Code does not retry for three minutes', () => {
     const daily = JSON.stringify({
       error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' }] }] },
