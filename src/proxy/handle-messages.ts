@@ -213,9 +213,9 @@ class MessageRun {
     } finally {
       silence.stop();
     }
-    if (!writer.isEnded) writer.error('api_error', `${target.model}: the provider's stream ended before the answer was complete`);
+    if (!writer.isEnded) writer.error('api_error', `${target.model}: the provider's stream ended before the answer was complete; ask again, or run \`oss models test ${target.model}\``);
     if (!sink.committed) {
-      throw sink.earlyError ? errorFromStreamEvent(sink.earlyError, target.provider) : proxyError(502, 'api_error', `${target.model}: empty answer`, true);
+      throw sink.earlyError ? errorFromStreamEvent(sink.earlyError, target.provider) : proxyError(502, 'api_error', `${target.model}: the provider answered with nothing; run \`oss models test ${target.model}\` to check it`, true);
     }
     sink.end();
     return { usage: usageOrEstimate(usage, this.estimatedUsage(), !failed), ok: !failed, firstByteAt: sink.firstByteAt };

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Agent } from 'undici';
+import { OssError } from '../errors.js';
 import type { OssConfig } from '../config/config-types.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { UsageEvent } from '../usage/usage-event.js';
@@ -94,7 +95,8 @@ export class ModelProxy {
       await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     } catch (error) {
       await Promise.all([app.close(), pool.destroy()]);
-      throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new OssError(`could not start the proxy on 127.0.0.1:${options.port ?? 0} (${reason}); pick another --port, or leave it out for a free one`);
     }
     this.port = (app.server.address() as AddressInfo).port;
     this.app = app;

@@ -2,6 +2,8 @@
 // /v1/messages (any query string) to the plan's main route, answers health, models and count_tokens, and
 // shutdown() frees the port even with a stream still open.
 import { afterEach, describe, expect, it } from 'vitest';
+import { OssError } from '../../src/errors.js';
+import { ModelProxy } from '../../src/proxy/model-proxy.js';
 import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { countRequestTokens } from '../../src/providers/shared/token-count.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
@@ -24,6 +26,15 @@ async function claudeProxy(handler?: ScriptedHandler): Promise<StartedProxy> {
 }
 
 describe('ModelProxy', () => {
+  it('fails to start on a busy port with one line naming the port and the next step, leaving nothing open', async () => {
+    const { proxy } = await claudeProxy();
+    const busy = new ModelProxy({ plan: planFor('claude'), config: {}, env: {}, port: proxy.getPort() });
+    await expect(busy.start()).rejects.toThrow(
+      new OssError(`could not start the proxy on 127.0.0.1:${proxy.getPort()} (listen EADDRINUSE: address already in use 127.0.0.1:${proxy.getPort()}); pick another --port, or leave it out for a free one`),
+    );
+    expect(busy.isRunning()).toBe(false);
+  });
+
   it('starts on a kernel-chosen port on 127.0.0.1 with the secret in the base URL', async () => {
     const { proxy } = await claudeProxy();
     expect(proxy.isRunning()).toBe(true);

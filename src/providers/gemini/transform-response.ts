@@ -82,7 +82,7 @@ class MessageBlockBuilder implements BlockSink {
     const block = this.open;
     if (!block) return;
     if (block.type === 'tool_use') block.input = JSON.parse(this.toolJson || '{}') as Record<string, unknown>;
-    if (block.type === 'thinking' && !block.signature) block.signature = syntheticSignature(block.thinking);
+    if (block.type === 'thinking' && !block.signature) block.signature = syntheticSignature();
     this.blocks.push(block);
     this.open = undefined;
   }

@@ -40,7 +40,7 @@ export function transformFromOpenAIWithUsage(
   const reasoning = reasoningTextOf(message);
   const details = message.reasoning_details ?? [];
   if (reasoning || details.length > 0) {
-    content.push({ type: 'thinking', thinking: reasoning, signature: details.length > 0 ? encodeReasoningDetails(details) : syntheticSignature(reasoning) });
+    content.push({ type: 'thinking', thinking: reasoning, signature: details.length > 0 ? encodeReasoningDetails(details) : syntheticSignature() });
   }
   if (message.content) content.push({ type: 'text', text: message.content });
   if (message.refusal) content.push({ type: 'text', text: message.refusal });

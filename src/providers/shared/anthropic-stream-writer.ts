@@ -49,7 +49,6 @@ export class AnthropicStreamWriter {
   private nextIndex = 0;
   private toolInputSeen = false;
   private thinkingSigned = false;
-  private thinkingText = '';
   private toolUses = 0;
   private blocks = 0;
 
@@ -111,7 +110,6 @@ export class AnthropicStreamWriter {
   thinking(delta: string): void {
     if (!delta || this.ended) return;
     this.ensureOpen('thinking');
-    this.thinkingText += delta;
     this.emit({ type: 'content_block_delta', index: this.nextIndex - 1, delta: { type: 'thinking_delta', thinking: delta } });
   }
 
@@ -149,7 +147,7 @@ export class AnthropicStreamWriter {
       this.emit({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: '{}' } });
     }
     if (this.open === 'thinking' && !this.thinkingSigned) {
-      this.emit({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: syntheticSignature(this.thinkingText) } });
+      this.emit({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: syntheticSignature() } });
     }
     this.emit({ type: 'content_block_stop', index });
     this.open = null;
@@ -193,7 +191,6 @@ export class AnthropicStreamWriter {
     this.open = kind;
     this.toolInputSeen = false;
     this.thinkingSigned = false;
-    this.thinkingText = '';
     this.blocks += 1;
     this.emit({ type: 'content_block_start', index: this.nextIndex, content_block: contentBlock });
     this.nextIndex += 1;
@@ -214,7 +211,7 @@ export function newToolUseId(): string {
 }
 
 /** A signature oss made itself; marked so Claude pass-through can strip the block. */
-export function syntheticSignature(_thinking: string): string {
+export function syntheticSignature(): string {
   return `${SYNTHETIC_SIGNATURE_PREFIX}none`;
 }
 

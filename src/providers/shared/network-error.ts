@@ -36,7 +36,7 @@ export function networkError(error: unknown, provider: string, label: string, re
   }
   const timeout = codes.find((code) => TIMEOUTS.has(code));
   if (timeout) {
-    return new ProviderError({ status: 504, type: 'timeout_error', message: `${label}: timed out (${timeout})`, retryable: true, provider });
+    return new ProviderError({ status: 504, type: 'timeout_error', message: `${label}: timed out (${timeout}); the provider may be overloaded, try again or pick another model`, retryable: true, provider });
   }
-  return new ProviderError({ status: 502, type: 'api_error', message: `${label}: connection failed (${codes[0] ?? 'no answer'})`, retryable: true, provider });
+  return new ProviderError({ status: 502, type: 'api_error', message: `${label}: connection failed (${codes[0] ?? 'no answer'}); check your network and the provider's base URL`, retryable: true, provider });
 }
