@@ -25,6 +25,11 @@ import {
 const TOOLU = expect.stringMatching(/^toolu_oss_[A-Za-z0-9]{24}$/);
 const SIGNED = expect.stringMatching(new RegExp(`^${SYNTHETIC_SIGNATURE_PREFIX.replace('.', '\\.')}`));
 
+const GROQ_TOOL_VALIDATION =
+  "test/model: Tool call validation failed: tool call validation failed: parameters for tool get_something_by_name did not match schema: errors: [missing properties: 'name', additionalProperties 'invalid_param' not allowed]";
+
+const UNREPAIRABLE_BASH_NOTE = '[oss: the arguments for Bash were not valid JSON and were replaced by {}: {"command": ls}]';
+
 function target(provider: string, upstreamModel: string, capabilities: TargetModel['capabilities'] = {}, extra: Partial<TargetModel> = {}): TargetModel {
   return { id: `${provider}/${upstreamModel}`, provider, type: 'openai', upstreamModel, capabilities, ...extra };
 }
@@ -40,6 +45,15 @@ function assistantOf(messages: OpenAIMessage[], nth = 0): OpenAIAssistantMessage
   return found;
 }
 
+/** The reasoning text a recorded `.jsonl` stream carries, joined from its chunks (what the thinking block must hold). */
+function reasoningOf(jsonl: string): string {
+  return jsonl
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { choices?: Array<{ delta?: { reasoning_content?: string | null } }> }).choices?.[0]?.delta?.reasoning_content ?? '')
+    .join('');
+}
+
 /** Chunks of a recorded SSE body, one `data:` event each. */
 function dataEvents(sse: string): string[] {
   return sse.split(/\n\n/).filter((e) => e.trim() !== '').map((e) => `${e}\n\n`);
@@ -52,8 +66,8 @@ describe('A. stream framing', () => {
     expect(message).toEqual(
       expectedMessage(
         [
-          { type: 'thinking', thinking: expect.stringContaining('This') as unknown, signature: SIGNED },
-          { type: 'text', text: expect.any(String) as unknown },
+          { type: 'thinking', thinking: 'This is a simple arithmetic question. 2+2 equals 4.', signature: SIGNED },
+          { type: 'text', text: '2 + 2 = 4' },
         ],
         'end_turn',
         { input_tokens: 43, output_tokens: 36 },
@@ -65,6 +79,7 @@ describe('A. stream framing', () => {
   it("edge #01: Groq's named `event: error` is read as an error event, not as a chunk", async () => {
     const run = runStream([wireFixture('groq-stream-error-event-tool-use-failed.sse')]);
     expect(eventTypes(run.events).slice(-3)).toEqual(['delta:signature_delta', 'content_block_stop', 'error']);
+    expect(run.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: GROQ_TOOL_VALIDATION } });
     await expect(accumulateWithSdk(run.sse)).rejects.toThrow(/Tool call validation failed/);
   });
 
@@ -86,19 +101,23 @@ describe('A. stream framing', () => {
     expect(firstNonAscii).toBeGreaterThan(0);
     const split = runStream([bytes.slice(0, firstNonAscii + 1), bytes.slice(firstNonAscii + 1)]);
     expect(await accumulateWithSdk(split.sse)).toEqual(whole);
+    expect(whole.content[1]).toEqual({ type: 'text', text: 'Hello there! \u{1F60A} How can I help you today?' });
     expect(JSON.stringify(whole.content)).not.toContain('\uFFFD');
   });
 
   it('edge #03: a body that ends after the finish chunk without [DONE] completes normally', async () => {
     const run = runStream([jsonlAsSse(wireFixture('zai-glm-stream-tool-call-empty-name-continuation.jsonl'))]);
     expect(run.events.at(-1)?.type).toBe('message_stop');
+    expect(await accumulateWithSdk(run.sse)).toEqual(
+      expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'webSearchTool', input: { query: 'current Berlin weather' } }], 'tool_use', { input_tokens: 43, output_tokens: 14, cache_read_input_tokens: 128 }),
+    );
   });
 
   it('edge #03: a body that ends with no finish reason gives an api_error event, never a fake end_turn', async () => {
     const cut = dataEvents(wireFixture('openai-stream-parallel-tool-calls.sse')).slice(0, 6).join('');
     const run = runStream([cut]);
     const last = run.events.at(-1);
-    expect(last).toEqual({ type: 'error', error: { type: 'api_error', message: expect.stringContaining('ended before the model finished') as unknown } });
+    expect(last).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model: the upstream stream ended before the model finished; the answer is incomplete' } });
     expect(run.events.some((e) => e.type === 'message_delta')).toBe(false);
     await expect(accumulateWithSdk(run.sse)).rejects.toThrow(/ended before the model finished/);
   });
@@ -106,7 +125,7 @@ describe('A. stream framing', () => {
   it("edge #05: Azure's empty first chunk (choices:[], id:\"\") and OpenAI's empty role delta open no block", async () => {
     const run = runStream([jsonlAsSse(wireFixture('azure-stream-prompt-filter-first-chunk.jsonl'))]);
     const message = await accumulateWithSdk(run.sse);
-    expect(message).toEqual(expectedMessage([{ type: 'text', text: expect.stringMatching(/^Capital of/) as unknown }], 'end_turn', { input_tokens: 15, output_tokens: 78 }));
+    expect(message).toEqual(expectedMessage([{ type: 'text', text: 'Capital of Denmark.' }], 'end_turn', { input_tokens: 15, output_tokens: 78 }));
     expect(eventTypes(run.events).filter((t) => t.startsWith('start:'))).toEqual(['start:text']);
   });
 
@@ -196,11 +215,12 @@ describe('B. tool calls in streams', () => {
   });
 
   it('edge #13: one-character fragments (DeepSeek) concatenate to the full input', async () => {
-    const message = await accumulateWithSdk(runStream([jsonlAsSse(wireFixture('deepseek-stream-reasoning-tool-call.jsonl'))]).sse);
+    const jsonl = wireFixture('deepseek-stream-reasoning-tool-call.jsonl');
+    const message = await accumulateWithSdk(runStream([jsonlAsSse(jsonl)]).sse);
     expect(message).toEqual(
       expectedMessage(
         [
-          { type: 'thinking', thinking: expect.stringMatching(/^The user is asking/) as unknown, signature: SIGNED },
+          { type: 'thinking', thinking: reasoningOf(jsonl), signature: `${SYNTHETIC_SIGNATURE_PREFIX}none` },
           { type: 'tool_use', id: TOOLU, name: 'weather', input: { location: 'San Francisco' } },
         ],
         'tool_use',
@@ -283,13 +303,13 @@ describe('B. tool calls in streams', () => {
     const types = eventTypes(run.events);
     expect(types).toEqual(['message_start', 'start:tool_use', 'delta:input_json_delta', 'content_block_stop', 'start:text', 'delta:text_delta', 'content_block_stop', 'message_delta', 'message_stop']);
     const text = run.events.find((e) => e.type === 'content_block_delta' && e.delta.type === 'text_delta');
-    expect(text).toMatchObject({ delta: { text: expect.stringContaining('arguments for Bash were not valid JSON') as unknown } });
+    expect(text).toEqual({ type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: UNREPAIRABLE_BASH_NOTE } });
   });
 
   it('edge #20: finish_reason "stop" after tool calls still reports tool_use', async () => {
     const body = jsonlAsSse(wireFixture('groq-stream-tool-call-single-chunk.jsonl').replace('"finish_reason":"tool_calls"', '"finish_reason":"stop"'));
     const message = await accumulateWithSdk(runStream([body]).sse);
-    expect(message.stop_reason).toBe('tool_use');
+    expect(message).toEqual(expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'weather', input: {} }], 'tool_use', { input_tokens: 210, output_tokens: 15 }));
   });
 
   it('edge #20: finish_reason "tool_calls" with zero calls reports end_turn', async () => {
@@ -299,7 +319,8 @@ describe('B. tool calls in streams', () => {
   });
 
   it('edge #21: reasoning → tool call (xAI) and text → tool call switch blocks with strictly increasing indices', async () => {
-    const run = runStream([jsonlAsSse(wireFixture('xai-stream-reasoning-content-tool-call.jsonl'))]);
+    const jsonl = wireFixture('xai-stream-reasoning-content-tool-call.jsonl');
+    const run = runStream([jsonlAsSse(jsonl)]);
     const starts = run.events.flatMap((e) => (e.type === 'content_block_start' ? [[e.index, e.content_block.type]] : []));
     expect(starts).toEqual([
       [0, 'thinking'],
@@ -309,7 +330,7 @@ describe('B. tool calls in streams', () => {
     expect(message).toEqual(
       expectedMessage(
         [
-          { type: 'thinking', thinking: expect.stringMatching(/^First, the user is asking/) as unknown, signature: SIGNED },
+          { type: 'thinking', thinking: reasoningOf(jsonl), signature: `${SYNTHETIC_SIGNATURE_PREFIX}none` },
           { type: 'tool_use', id: TOOLU, name: 'weather', input: { location: 'San Francisco' } },
         ],
         'tool_use',
@@ -339,6 +360,7 @@ describe('B. tool calls in streams', () => {
     const body = transformToOpenAI(request, OPENROUTER('mistralai/mistral-small'));
     const callId = assistantOf(body.messages).tool_calls?.[0]?.id;
     expect(callId).toMatch(/^[a-zA-Z0-9]{9}$/);
+    expect(callId).toBe('HwByoilFk');
     expect(body.messages[2]).toEqual({ role: 'tool', tool_call_id: callId, content: '0.5' });
     expect(transformToOpenAI(request, OPENROUTER('mistralai/mistral-small')).messages).toEqual(body.messages);
     expect(assistantOf(transformToOpenAI(request, OPENAI).messages).tool_calls?.[0]?.id).toBe('toolu_oss_AbCdEfGhIjKlMnOpQrStUvWx');
@@ -347,19 +369,19 @@ describe('B. tool calls in streams', () => {
 
 describe('C. reasoning', () => {
   it('edge #26: DeepSeek/xAI reasoning_content, OpenRouter reasoning and Groq reasoning all become thinking blocks closed by a signature', async () => {
-    const streams = [
-      jsonlAsSse(wireFixture('deepseek-stream-reasoning-tool-call.jsonl')),
-      jsonlAsSse(wireFixture('xai-stream-reasoning-content-tool-call.jsonl')),
-      wireFixture('openrouter-stream-reasoning-with-comments.sse'),
+    const streams: Array<[string, string]> = [
+      [jsonlAsSse(wireFixture('deepseek-stream-reasoning-tool-call.jsonl')), reasoningOf(wireFixture('deepseek-stream-reasoning-tool-call.jsonl'))],
+      [jsonlAsSse(wireFixture('xai-stream-reasoning-content-tool-call.jsonl')), reasoningOf(wireFixture('xai-stream-reasoning-content-tool-call.jsonl'))],
+      [wireFixture('openrouter-stream-reasoning-with-comments.sse'), 'This is a simple arithmetic question. 2+2 equals 4.'],
     ];
-    for (const body of streams) {
+    for (const [body, reasoning] of streams) {
       const run = runStream([body]);
       const types = eventTypes(run.events);
       expect(types.slice(1, 3)).toEqual(['start:thinking', 'delta:thinking_delta']);
       const stop = types.indexOf('content_block_stop');
       expect(types[stop - 1]).toBe('delta:signature_delta');
       const message = await accumulateWithSdk(run.sse);
-      expect(message.content[0]).toEqual({ type: 'thinking', thinking: expect.any(String) as unknown, signature: SIGNED });
+      expect(message.content[0]).toEqual({ type: 'thinking', thinking: reasoning, signature: SIGNED });
     }
     const groq = runStream([wireFixture('groq-stream-error-event-tool-use-failed.sse')]);
     expect(groq.events[1]).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } });
@@ -373,14 +395,23 @@ describe('C. reasoning', () => {
     const signature = thinking?.type === 'thinking' ? thinking.signature : '';
     expect(signature.startsWith(`${SYNTHETIC_SIGNATURE_PREFIX}or.`)).toBe(true);
     const replay = transformToOpenAI({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: message.content as AnthropicRequestLike['messages'][number]['content'] }, { role: 'user', content: 'more' }] }, OPENROUTER('openai/o3', { reasoning: true }));
-    expect(assistantOf(replay.messages).reasoning_details).toEqual([expect.objectContaining({ type: 'reasoning.encrypted', data: expect.any(String) as unknown })]);
+    const recorded = wireFixture('openrouter-stream-encrypted-reasoning-o3.sse')
+      .split('\n')
+      .filter((line) => line.includes('"reasoning_details":[{'))
+      .flatMap((line) => (JSON.parse(line.slice('data: '.length)) as { choices: Array<{ delta: { reasoning_details: unknown[] } }> }).choices[0]?.delta.reasoning_details ?? []);
+    expect(recorded).toHaveLength(1);
+    expect(assistantOf(replay.messages).reasoning_details).toEqual(recorded);
   });
 
   it('edge #27: thinking blocks in history are dropped for OpenAI, sent as reasoning_content for DeepSeek, as reasoning_details for OpenRouter', () => {
     const turn = claudeCodeFixture<{ request_2_messages_from_index_2: AnthropicRequestLike['messages'] }>('tool-loop-write-thinking-second-request.json');
     const request: AnthropicRequestLike = { messages: [{ role: 'user', content: 'write the file' }, ...turn.request_2_messages_from_index_2] };
     const openai = assistantOf(transformToOpenAI(request, OPENAI).messages);
-    expect(openai).toEqual({ role: 'assistant', content: 'I will write the file now.', tool_calls: [expect.objectContaining({ type: 'function' })] });
+    expect(openai).toEqual({
+      role: 'assistant',
+      content: 'I will write the file now.',
+      tool_calls: [{ id: 'toolu_mockwrite01', type: 'function', function: { name: 'Write', arguments: '{"file_path":"<project>/probe-out.txt","content":"hello from the mock\\n"}' } }],
+    });
     const deepseek = assistantOf(transformToOpenAI(request, DEEPSEEK).messages);
     expect(deepseek.reasoning_content).toBe('I should write the file.');
     const withoutThinking: AnthropicRequestLike = { messages: request.messages.map((m) => (m.role === 'assistant' && Array.isArray(m.content) ? { ...m, content: m.content.filter((b) => b.type !== 'thinking') } : m)) };
@@ -412,6 +443,9 @@ describe('D. request translation', () => {
     expect(system?.role).toBe('system');
     expect(typeof system?.content).toBe('string');
     expect(system?.content).toMatch(/^You are a Claude agent, built on Anthropic's Claude Agent SDK\.\n\n\nYou are an agent/);
+    const blocks = launcher.system as Array<{ text: string }>;
+    expect(blocks[0]?.text.startsWith('x-anthropic-billing-header:')).toBe(true);
+    expect(system).toEqual({ role: 'system', content: blocks.slice(1).map((b) => b.text).join('\n\n') });
     expect(JSON.stringify(body)).not.toContain('x-anthropic-billing-header');
     expect(JSON.stringify(body)).not.toContain('cache_control');
   });
@@ -419,12 +453,20 @@ describe('D. request translation', () => {
   it('edge #33: a role:"system" message inside messages stays at its position for hosted APIs (chosen), and is folded into the leading system message for Ollama and local servers', () => {
     const hosted = transformToOpenAI(launcher, OPENAI).messages.map((m) => m.role);
     expect(hosted.slice(0, 3)).toEqual(['system', 'user', 'system']);
+    const hostedMessages = transformToOpenAI(launcher, OPENAI).messages;
     const local = transformToOpenAI(launcher, OLLAMA).messages;
     expect(local.map((m) => m.role)).toEqual(['system', 'user']);
     expect(local[0]?.content).toContain('# Environment');
+    expect(hostedMessages[2]?.content).toBe(launcher.messages[1]?.content);
+    expect(local).toEqual([{ role: 'system', content: `${String(hostedMessages[0]?.content)}\n\n${String(launcher.messages[1]?.content)}` }, hostedMessages[1]]);
     const recorded = JSON.parse(wireFixture('anthropic-request-system-role-inside-messages.json')) as AnthropicRequestLike;
-    const roles = transformToOpenAI(recorded, OPENAI).messages.map((m) => m.role);
-    expect(roles.at(-1)).toBe('system');
+    expect(transformToOpenAI(recorded, OPENAI).messages).toEqual([
+      { role: 'system', content: 'You are a code reviewer.' },
+      { role: 'user', content: 'Review `def add(a, b): return a + b`.' },
+      { role: 'assistant', content: 'Looks fine.' },
+      { role: 'user', content: 'Review it again.' },
+      { role: 'system', content: 'From now on, every suggestion must include explicit type annotations.' },
+    ]);
   });
 
   it('edge #34: results in completion order become tool messages in call order; a missing result is synthesised; a stray result is dropped', () => {
@@ -557,7 +599,9 @@ describe('D. request translation', () => {
       { type: 'text', text: 'notes\n\nplain words' },
       { type: 'text', text: '[document "document" omitted: Anthropic file references cannot be read by this model]' },
     ]);
-    expect(transformToOpenAI(request, OLLAMA).messages[0]?.content).toContain('[PDF "spec" omitted: this model does not read PDF files]');
+    expect(transformToOpenAI(request, OLLAMA).messages).toEqual([
+      { role: 'user', content: '[PDF "spec" omitted: this model does not read PDF files]\n\nnotes\n\nplain words\n\n[document "document" omitted: Anthropic file references cannot be read by this model]' },
+    ]);
   });
 
   it('edge #41: cache_control is stripped for OpenAI/DeepSeek/Ollama and passed through on content parts for OpenRouter', () => {
@@ -565,9 +609,11 @@ describe('D. request translation', () => {
     const routed = transformToOpenAI(launcher, OPENROUTER('anthropic/claude-sonnet-4.5'));
     expect(routed.messages[0]?.content).toEqual([
       { type: 'text', text: "You are a Claude agent, built on Anthropic's Claude Agent SDK.", cache_control: { type: 'ephemeral' } },
-      { type: 'text', text: expect.stringMatching(/^\nYou are an agent/) as unknown, cache_control: { type: 'ephemeral' } },
+      { type: 'text', text: (launcher.system as Array<{ text: string }>)[2]?.text, cache_control: { type: 'ephemeral' } },
     ]);
-    expect(routed.messages[1]?.content).toEqual([{ type: 'text', text: expect.any(String) as unknown }, { type: 'text', text: 'run echo hi', cache_control: { type: 'ephemeral' } }]);
+    const reminder = (launcher.messages[0]?.content as Array<{ text: string }>)[0]?.text;
+    expect(reminder?.startsWith('<system-reminder>')).toBe(true);
+    expect(routed.messages[1]?.content).toEqual([{ type: 'text', text: reminder }, { type: 'text', text: 'run echo hi', cache_control: { type: 'ephemeral' } }]);
   });
 
   it('edge #42: tool_reference → "tool: <name>"; server tool blocks, redacted thinking and unknown future types are dropped, never forwarded raw', () => {
@@ -598,9 +644,7 @@ describe('D. request translation', () => {
     expect(body.tools).toEqual([{ type: 'function', function: { name: 'CronList', description: 'List crons', parameters: { type: 'object', properties: {} } } }]);
     const search = claudeCodeFixture<{ request_2_tools: AnthropicRequestLike['tools'] }>('toolsearch-tool-reference.json');
     const names = transformToOpenAI({ messages: [], tools: search.request_2_tools }, OPENAI).tools?.map((t) => t.function.name);
-    expect(names).toContain('CronList');
-    expect(names).not.toContain('DeferredToolPlaceholder');
-    expect(names).toHaveLength(12);
+    expect(names).toEqual(['Agent', 'Bash', 'CronList', 'Edit', 'ListAgents', 'Read', 'ReportFindings', 'ScheduleWakeup', 'Skill', 'ToolSearch', 'Workflow', 'Write']);
   });
 
   it('edge #45: an MCP tool name over 64 characters is shortened deterministically and mapped back in the stream', async () => {
@@ -608,6 +652,7 @@ describe('D. request translation', () => {
     const request: AnthropicRequestLike = { messages: [{ role: 'user', content: 'x' }], tools: [{ name: longName, input_schema: { type: 'object' } }] };
     const sent = transformToOpenAI(request, OPENAI).tools?.[0]?.function.name ?? '';
     expect(sent).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+    expect(sent).toBe('mcp__very_long_server_name_very_long_server_name_very_l_f14169b6');
     expect(transformToOpenAI(request, OPENAI).tools?.[0]?.function.name).toBe(sent);
     const body = [
       `data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"${sent}","arguments":"{}"}}]}}]}\n\n`,
@@ -662,7 +707,7 @@ describe('D. request translation', () => {
 describe('E. responses, errors, stop reasons', () => {
   it('edge #52: delta.refusal becomes a text block with stop_reason "refusal"', async () => {
     const message = await accumulateWithSdk(runStream([wireFixture('openai-stream-refusal.sse')]).sse);
-    expect(message).toEqual(expectedMessage([{ type: 'text', text: expect.stringMatching(/^I'm very sorry/) as unknown }], 'refusal', { input_tokens: 79, output_tokens: 12 }));
+    expect(message).toEqual(expectedMessage([{ type: 'text', text: "I'm very sorry, but I can't assist with that." }], 'refusal', { input_tokens: 79, output_tokens: 12 }));
   });
 
   it('edge #53: finish_reason "length" reports max_tokens', async () => {
@@ -673,7 +718,7 @@ describe('E. responses, errors, stop reasons', () => {
   it("edge #53: OpenRouter's error chunk after repeated length chunks is logged, not a second terminal event; its usage is kept", async () => {
     const run = runStream([wireFixture('openrouter-stream-error-after-length.sse')]);
     expect(run.events.filter((e) => e.type === 'error')).toEqual([]);
-    expect(run.warnings).toEqual([expect.stringContaining('Token limit reached')]);
+    expect(run.warnings).toEqual(['test/model: error after the model finished (length), ignored: Token limit reached']);
     const message = await accumulateWithSdk(run.sse);
     expect(message).toEqual(expectedMessage([{ type: 'thinking', thinking: 'We need to respond to a greeting. The user', signature: SIGNED }], 'max_tokens', { input_tokens: 43, output_tokens: 10 }));
   });
@@ -687,7 +732,7 @@ describe('E. responses, errors, stop reasons', () => {
 
   it("edge #54: Groq's event: error and OpenRouter's chunk with a top-level error (finish_reason \"error\") → event: error with a matching type", async () => {
     const groq = runStream([wireFixture('groq-stream-error-event-tool-use-failed.sse')]);
-    expect(groq.events.at(-1)).toMatchObject({ type: 'error', error: { type: 'api_error' } });
+    expect(groq.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: GROQ_TOOL_VALIDATION } });
     const chunks = dataEvents(wireFixture('openrouter-docs-midstream-error-chunks.sse'));
     const first = runStream([chunks[0] ?? '', chunks[1] ?? '']);
     expect(first.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model: Provider disconnected unexpectedly' } });
@@ -715,7 +760,9 @@ describe('E. responses, errors, stop reasons', () => {
     expect([credits.status, credits.type, credits.retryable]).toEqual([402, 'billing_error', false]);
     const routed = decodeOpenAIError(429, wireFixture('openrouter-error-429-provider-returned-error.json'), {}, OPENROUTER('google/gemini-2.0-flash-exp:free'));
     expect([routed.status, routed.type, routed.retryable]).toEqual([429, 'rate_limit_error', true]);
-    expect(routed.message).toContain('temporarily rate-limited upstream');
+    expect(routed.message).toBe(
+      'openrouter/google/gemini-2.0-flash-exp:free (openrouter): rate limited (Provider returned error: google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream. Please retry shortly, or add your own key to accumulate your rate limits: https://openrouter.ai/settings/integrations)',
+    );
   });
 
   it('edge #55: 401 → not retried; Ollama 404 "try pulling it first" → not_found_error telling to run `ollama pull <model>`; 503 → 529 overloaded', () => {
@@ -723,15 +770,19 @@ describe('E. responses, errors, stop reasons', () => {
     expect([auth.status, auth.type, auth.retryable]).toEqual([401, 'authentication_error', false]);
     const missing = decodeOpenAIError(404, wireFixture('ollama-v1-error-404-model-not-found.json'), {}, target('ollama', 'gemma3:12b'));
     expect([missing.status, missing.type, missing.retryable]).toEqual([404, 'not_found_error', false]);
-    expect(missing.message).toContain('run `ollama pull gemma3:12b`');
+    expect(missing.message).toBe('ollama/gemma3:12b (ollama): model gemma3:12b not found (model "gemma3:12b" not found, try pulling it first); run `ollama pull gemma3:12b`');
     const busy = decodeOpenAIError(503, '{"error":{"code":503,"message":"No instances available"}}', { 'retry-after': '2' }, OPENROUTER('x/y'));
     expect([busy.status, busy.type, busy.retryable, busy.retryAfter]).toEqual([529, 'overloaded_error', true, 2]);
   });
 
   it('edge #56: error bodies are decoded tolerantly: bare string error, numeric code, null code, no message, plain text', () => {
-    expect(decodeOpenAIError(404, wireFixture('ollama-native-error-404-model-not-found.json'), {}, target('ollama', 'mistral')).message).toContain("model 'mistral' not found");
-    expect(decodeOpenAIError(400, wireFixture('openai-error-400-temperature-unsupported.json'), {}, OPENAI).message).toContain("Unsupported parameter: 'temperature'");
-    expect(decodeOpenAIError(500, '{"error":{"code":"oops"}}', {}, OPENAI).message).toContain('{"code":"oops"}');
+    expect(decodeOpenAIError(404, wireFixture('ollama-native-error-404-model-not-found.json'), {}, target('ollama', 'mistral')).message).toBe(
+      "ollama/mistral (ollama): model mistral not found (model 'mistral' not found, try pulling it first); run `ollama pull mistral`",
+    );
+    expect(decodeOpenAIError(400, wireFixture('openai-error-400-temperature-unsupported.json'), {}, OPENAI).message).toBe(
+      "openai/gpt-4o (openai): Unsupported parameter: 'temperature' is not supported with this model.",
+    );
+    expect(decodeOpenAIError(500, '{"error":{"code":"oops"}}', {}, OPENAI).message).toBe('openai/gpt-4o (openai): upstream error 500 ({"code":"oops"})');
     const text = decodeOpenAIError(502, '<html>Bad gateway</html>', {}, OPENAI);
     expect([text.status, text.type, text.message]).toEqual([502, 'api_error', 'openai/gpt-4o (openai): upstream error 502 (<html>Bad gateway</html>)']);
   });
@@ -760,9 +811,13 @@ describe('E. responses, errors, stop reasons', () => {
       stop_sequence: null,
       usage: { input_tokens: 60, output_tokens: 15, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
     });
-    const reasoning = transformFromOpenAI(JSON.parse(wireFixture('openrouter-response-reasoning-details.json')) as OpenAIResponse, OPENROUTER('openai/gpt-5-mini'));
-    expect(reasoning.content.map((b) => b.type)).toEqual(['thinking', 'text']);
-    expect(reasoning.content[0]).toMatchObject({ thinking: expect.stringMatching(/^\*\*Crafting/) as unknown, signature: expect.stringMatching(/^oss1\.or\./) as unknown });
+    const recorded = JSON.parse(wireFixture('openrouter-response-reasoning-details.json')) as OpenAIResponse & { choices: Array<{ message: { reasoning: string } }> };
+    const reasoning = transformFromOpenAI(recorded, OPENROUTER('openai/gpt-5-mini'));
+    expect(reasoning.content).toEqual([
+      { type: 'thinking', thinking: recorded.choices[0]?.message.reasoning, signature: expect.stringMatching(/^oss1\.or\./) as unknown },
+      { type: 'text', text: 'Hello! How can I help you today?' },
+    ]);
+    expect(recorded.choices[0]?.message.reasoning.startsWith('**Crafting a friendly greeting**')).toBe(true);
   });
 
   it('edge #59: upstream ids (chatcmpl-, gen-) are replaced by msg_ ids and the model is the oss id asked for, not the serving provider', async () => {
