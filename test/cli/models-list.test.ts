@@ -31,35 +31,42 @@ const line = (out: string, id: string) => out.split('\n').find((text) => text.tr
 
 describe('oss models list', () => {
   it('should list available models grouped by provider (seed plan)', async () => {
-    const { code, out } = await run();
+    const { code, out, err } = await run();
     expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out.split('\n').slice(0, 2)).toEqual(['Prices: USD per 1M tokens, input / output. Marks: T tools, V vision, R reasoning.', '']);
     for (const heading of ['OpenRouter', 'Ollama', 'OpenAI', 'Gemini', 'Anthropic']) expect(out).toMatch(new RegExp(`^${heading} \\(\\d+\\)`, 'm'));
     const headings = out.split('\n').filter((text) => /^\S.* \(\d+\)/.test(text)).map((text) => text.split(' ')[0]);
     expect(headings.slice(0, 5)).toEqual(['OpenRouter', 'Ollama', 'OpenAI', 'Gemini', 'Anthropic']);
   });
 
-  it('shows prices per 1M tokens, the context window and capability marks', async () => {
+  it('shows prices per 1M tokens, the context window, capability marks and retirement dates in aligned columns', async () => {
     const { out } = await run();
-    expect(line(out, 'openai/gpt-4o')).toMatch(/^ {2}openai\/gpt-4o +\$2\.50 \/ \$10\.00 +128k ctx {2}TV-$/);
-    expect(line(out, 'openrouter/qwen/qwen3-coder:free')).toMatch(/free +262k ctx {2}T--$/);
-    expect(line(out, 'openrouter/openrouter/auto')).toMatch(/varies +2M ctx {2}TVR$/);
-    expect(line(out, 'gemini/gemini-2.0-flash')).toMatch(/\$0\.10 \/ \$0\.40 +1M ctx {2}TV- {2}retires 2026-06-01$/);
+    expect(line(out, 'openai/gpt-4o')).toBe('  openai/gpt-4o                                 $2.50 / $10.00    128k ctx  TV-');
+    expect(line(out, 'openrouter/qwen/qwen3-coder:free')).toBe('  openrouter/qwen/qwen3-coder:free                     free              262k ctx  T--');
+    expect(line(out, 'openrouter/openrouter/auto')).toBe('  openrouter/openrouter/auto                           varies              2M ctx  TVR');
+    expect(line(out, 'gemini/gemini-2.0-flash')).toBe('  gemini/gemini-2.0-flash                               $0.10 / $0.40       1M ctx  TV-  retires 2026-06-01');
   });
 
   it('marks the Ollama models the running server has installed, including ones the catalogue lacks', async () => {
     ollama = await startOllamaUpstream(['llama3.2:latest', 'my-tune:7b']);
     env.OLLAMA_HOST = ollama.url;
     const { out } = await run('--provider', 'ollama');
-    expect(out).toContain(`installed per ${ollama.url}/api/tags`);
-    expect(line(out, 'ollama/llama3.2')).toMatch(/free +131k ctx {2}T-- {2}installed$/);
-    expect(line(out, 'ollama/my-tune:7b')).toMatch(/free +\? ctx {2}--- {2}installed$/);
-    expect(line(out, 'ollama/codellama')).not.toContain('installed');
+    expect(out.split('\n').slice(0, 3)).toEqual([
+      'Prices: USD per 1M tokens, input / output. Marks: T tools, V vision, R reasoning.',
+      '',
+      `Ollama (31)  local models are free; installed per ${ollama.url}/api/tags`,
+    ]);
+    expect(line(out, 'ollama/llama3.2')).toBe('  ollama/llama3.2                         free              131k ctx  T--  installed');
+    expect(line(out, 'ollama/my-tune:7b')).toBe('  ollama/my-tune:7b                       free                 ? ctx  ---  installed');
+    expect(line(out, 'ollama/codellama')).toBe('  ollama/codellama                        free               16k ctx  ---');
     expect(out).not.toContain('OpenRouter');
   });
 
   it('says when Ollama is not reachable and marks nothing installed', async () => {
     const { out } = await run('--provider', 'ollama');
-    expect(out).toContain(`Ollama not reachable at ${env.OLLAMA_HOST}/api/tags (start it with \`ollama serve\`)`);
+    expect(out.split('\n')[2]).toBe(`Ollama (30)  local models are free; Ollama not reachable at ${env.OLLAMA_HOST}/api/tags (start it with \`ollama serve\`)`);
+    expect(line(out, 'ollama/llama3.2')).toBe('  ollama/llama3.2                         free              131k ctx  T--');
     expect(out).not.toContain('installed\n');
   });
 
@@ -90,9 +97,10 @@ describe('oss models list', () => {
     expect(parsed.providers.find((group: { provider: string }) => group.provider === 'openrouter').models.length).toBeGreaterThan(10);
   });
 
-  it('fails with a hint for a provider it knows no models of', async () => {
-    const { code, out } = await run('--provider', 'nope');
+  it('fails with exit 1 and names the built-in providers for a provider it knows no models of', async () => {
+    const { code, out, err } = await run('--provider', 'nope');
     expect(code).toBe(1);
-    expect(out).toContain("No models known for provider 'nope'");
+    expect(out).toBe("No models known for provider 'nope'. Built in: openrouter, ollama, openai, gemini, anthropic.\n");
+    expect(err).toBe('');
   });
 });
