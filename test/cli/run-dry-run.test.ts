@@ -41,18 +41,41 @@ describe('oss run --dry-run (in process)', () => {
   it('takes -m before or after the prompt words, and --no-fallback', async () => {
     const p = shipProject();
     const user = p.writeHome('.oss/config.json', json({ models: { commands: { 'oss:ship': 'openai/gpt-4o' } } }));
+    const agentFile = join(p.root, '.claude', 'agents', 'code-reviewer.md');
     const withoutCli = await oss(p, 'run', '/oss:ship', '--dry-run', '--no-fallback');
-    expect(withoutCli.out).toContain(`  main                 openai/gpt-4o  user config ${user}\n`);
-    expect(withoutCli.out).toContain('fallback to Claude when a provider fails: off');
+    expect([withoutCli.code, withoutCli.err]).toEqual([0, '']);
+    expect(withoutCli.out).toBe(
+      [
+        'Route plan for /oss:ship (command)',
+        `  main                 openai/gpt-4o  user config ${user}`,
+        '  background           openai/gpt-4o  same as main',
+        `  agent code-reviewer  openai/gpt-4o  frontmatter of ${agentFile}`,
+        '  fallback to Claude when a provider fails: off',
+        '',
+      ].join('\n'),
+    );
     const withCli = await oss(p, 'run', '--dry-run', '/oss:ship', 'prod', '-m', 'gemini/gemini-2.0-flash');
-    expect(withCli.out).toContain('  main                 gemini/gemini-2.0-flash  --model\n');
+    expect([withCli.code, withCli.err]).toEqual([0, '']);
+    expect(withCli.out).toBe(
+      [
+        'Route plan for /oss:ship (command)',
+        '  main                 gemini/gemini-2.0-flash  --model',
+        '  background           gemini/gemini-2.0-flash  same as main',
+        `  agent code-reviewer  openai/gpt-4o            frontmatter of ${agentFile}`,
+        '  fallback to Claude when a provider fails: on',
+        '',
+      ].join('\n'),
+    );
   });
 
-  it('rejects an invalid --model with exit 2', async () => {
+  it('rejects an invalid --model with exit 2, in one line listing the providers, printing no plan', async () => {
     const p = shipProject();
     const result = await oss(p, 'run', '/oss:ship', '--dry-run', '--model', 'invalid');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^oss: --model "invalid": expected a model id/);
+    expect(result.out).toBe('');
+    expect(result.err).toBe(
+      'oss: --model "invalid": expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude\n',
+    );
   });
 });
 
