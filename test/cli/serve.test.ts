@@ -42,6 +42,18 @@ async function startServe(args: string[]): Promise<{ baseUrl: string; output: ()
   return { baseUrl: first.slice('ANTHROPIC_BASE_URL='.length), output: () => stdout };
 }
 
+/** What serve prints for a base URL: the URL line, then how to use it. */
+function banner(baseUrl: string): string[] {
+  return [
+    `ANTHROPIC_BASE_URL=${baseUrl}`,
+    'oss serve: main model claude; fallback to Claude on.',
+    `Use it:   ANTHROPIC_BASE_URL=${baseUrl} claude`,
+    "          (or set ANTHROPIC_BASE_URL in your editor's Claude Code settings; without Anthropic",
+    '          credentials also set ANTHROPIC_AUTH_TOKEN to any value)',
+    'Stop:     Ctrl-C',
+  ];
+}
+
 describe('oss serve', () => {
   it('prints ANTHROPIC_BASE_URL first, serves requests through it, and stops cleanly on SIGTERM', async () => {
     const { baseUrl, output } = await startServe(['--model', 'claude']);
@@ -50,11 +62,23 @@ describe('oss serve', () => {
       headers: { 'content-type': 'application/json', 'x-api-key': 'sk-ant-user' },
       body: JSON.stringify(HELLO),
     });
-    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'Served.' }] });
+    expect(await accumulateWithSdk(await response.text())).toEqual({
+      id: expect.stringMatching(/^msg_/) as unknown,
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-opus-5-5',
+      content: [{ type: 'text', text: 'Served.' }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: 26, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      parsed_output: null,
+    });
     expect(output()).toContain(`ANTHROPIC_BASE_URL=${baseUrl} claude`);
     child!.kill('SIGTERM');
     const result = await child!;
     expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(banner(baseUrl).join('\n'));
+    expect(result.stderr).toBe('oss serve: stopped');
     await expect(fetch(`${baseUrl}/`)).rejects.toThrow();
   });
 
@@ -65,12 +89,15 @@ describe('oss serve', () => {
     expect(baseUrl).toBe(`http://127.0.0.1:${port}/editor-secret-1`);
     expect((await fetch(`${baseUrl}/`)).status).toBe(200);
     child!.kill('SIGINT');
-    expect((await child!).exitCode).toBe(0);
+    const result = await child!;
+    expect(result.exitCode).toBe(0);
+    expect([result.stdout, result.stderr]).toEqual([banner(baseUrl).join('\n'), 'oss serve: stopped']);
   });
 
-  it('rejects a --secret that cannot be a URL path segment', async () => {
+  it('rejects a --secret that cannot be a URL path segment with exit 2 and the allowed characters', async () => {
     const result = await execa('node', [BIN, 'serve', '--secret', 'a b/c'], { reject: false, cwd: HOME });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('--secret');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('oss: --secret: expected 8 to 128 characters from A-Z a-z 0-9 . _ ~ - (it becomes part of the URL path)');
   });
 });
