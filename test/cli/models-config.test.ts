@@ -68,8 +68,9 @@ describe('oss models config', () => {
     const file = p.write('.claude/commands/bad.md', '---\nmodel: [oops\n---\nBody');
     const result = await oss(p, 'models', 'config', '--json');
     expect(result.code).toBe(0);
-    expect(result.err).toMatch(new RegExp(`^oss: warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: frontmatter is not valid YAML`));
-    expect(JSON.parse(result.out).prompts[0]).toMatchObject({ name: 'bad', model: 'claude', source: 'builtin' });
+    const problem = 'frontmatter is not valid YAML (unexpected end of the stream within a flow collection at line 3, column 1:): model ignored';
+    expect(result.err).toBe(`oss: warning: ${file}: ${problem}\n`);
+    expect(JSON.parse(result.out).prompts).toEqual([{ type: 'command', name: 'bad', model: 'claude', source: 'builtin', promptFile: file, warning: problem }]);
   });
 
   it('fails with exit 2 and one line naming the file and the JSON path on a broken config', async () => {
@@ -79,6 +80,6 @@ describe('oss models config', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err.split('\n')).toHaveLength(2);
-    expect(result.err).toMatch(`oss: ${file}: models.hooks.Stop: expected a model id`);
+    expect(result.err).toBe(`oss: ${file}: models.hooks.Stop: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude, got "nope"\n`);
   });
 });

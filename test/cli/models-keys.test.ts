@@ -72,7 +72,7 @@ describe('oss models keys set', () => {
   it('notes that a set environment variable overrides the stored key', async () => {
     env.OPENROUTER_API_KEY = 'sk-or-from-env-5678';
     const { out } = await run(['set', 'openrouter', KEY]);
-    expect(out).toContain('Note: OPENROUTER_API_KEY is set and overrides the stored key.\n');
+    expect(out).toBe(`Stored the openrouter key (sk-or-…1234) in ${join(env.OSS_HOME!, 'credentials.json')}.\nNote: OPENROUTER_API_KEY is set and overrides the stored key.\n`);
   });
 
   it('rejects an unknown provider and an empty key (exit 2), storing nothing', async () => {
