@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
 import type { ModelProxyOptions } from '../../src/proxy/model-proxy.js';
 import { CLAUDE_FALLBACK_MODEL } from '../../src/providers/anthropic/pass-through.js';
 import { ModelRegistry } from '../../src/registry/registry.js';
@@ -43,12 +43,31 @@ async function gatewayProxy(
 
 const CLAUDE_CODE = { 'x-api-key': 'sk-ant-user' };
 
+/** The message the scripted Claude server streams for HELLO, as the SDK accumulates it. */
+const FROM_CLAUDE = {
+  id: expect.stringMatching(/^msg_/) as unknown,
+  type: 'message',
+  role: 'assistant',
+  model: 'claude-opus-5-5',
+  content: [{ type: 'text', text: 'From Claude.' }],
+  stop_reason: 'end_turn',
+  stop_sequence: null,
+  usage: { input_tokens: 26, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+  parsed_output: null,
+};
+
+/** The usage event for one request, timings aside. */
+function usageOf(model: string, provider: string, fallback: boolean, tokens: [number, number] | 'error') {
+  const [input_tokens, output_tokens] = tokens === 'error' ? [0, 0] : tokens;
+  return { prompt: 'oss:ship', model, provider, input_tokens, output_tokens, cache_read_tokens: 0, cache_write_tokens: 0, fallback, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: tokens === 'error' ? 'error' : 'ok', at: '<time>' };
+}
+
 describe('fallback to Claude', () => {
   it('executes natively on Claude when the route is claude', async () => {
     const claude = await server();
     running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
     await (await running.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
-    expect(running.usage[0]).toMatchObject({ provider: 'claude', model: 'claude/claude-opus-5-5', fallback: false });
+    expect(running.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', false, [26, 7])]);
   });
 
   it('sends a non-Claude route to its provider', async () => {
@@ -56,7 +75,7 @@ describe('fallback to Claude', () => {
     const claude = await server();
     await gatewayProxy(gateway.url, claude.url);
     await (await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
-    expect(running!.usage[0]).toMatchObject({ provider: 'gateway', model: 'gateway/model-a', fallback: false });
+    expect(running!.usage.map(withoutTimings)).toEqual([usageOf('gateway/model-a', 'gateway', false, [24, 7])]);
     expect(claude.requests).toHaveLength(0);
   });
 
@@ -65,12 +84,13 @@ describe('fallback to Claude', () => {
     const claude = await server();
     await gatewayProxy(gateway.url, claude.url);
     const response = await running!.post('/v1/messages?beta=true', HELLO, CLAUDE_CODE);
-    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'From Claude.' }], stop_reason: 'end_turn' });
+    expect(await accumulateWithSdk(await response.text())).toEqual(FROM_CLAUDE);
     expect(gateway.requests).toHaveLength(1);
     expect(claude.requests[0]?.body).toEqual(HELLO);
     expect(claude.requests[0]?.headers['x-api-key']).toBe('sk-ant-user');
     expect(running!.usage).toHaveLength(1);
-    expect(running!.usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', fallback: true, outcome: 'ok' });
+    expect(running!.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', true, [26, 7])]);
+    expect(running!.fallbacks).toEqual(['oss: gateway/model-a failed (gateway/model-a (gateway): the API key was rejected (invalid x-api-key); check the key with `oss models keys`): falling back to Claude']);
   });
 
   it('names the Claude model that answered a fallback, so the ledger can price it: the fallback model when Claude Code asked for an oss id', async () => {
@@ -79,8 +99,9 @@ describe('fallback to Claude', () => {
     await gatewayProxy(gateway.url, claude.url);
     await (await running!.post('/v1/messages', { ...HELLO, model: 'gateway/model-a' }, CLAUDE_CODE)).text();
     expect((claude.requests[0]?.body as { model?: string }).model).toBe(CLAUDE_FALLBACK_MODEL);
-    expect(running!.usage[0]).toMatchObject({ model: `claude/${CLAUDE_FALLBACK_MODEL}`, provider: 'claude', fallback: true, outcome: 'ok' });
+    expect(running!.usage.map(withoutTimings)).toEqual([usageOf(`claude/${CLAUDE_FALLBACK_MODEL}`, 'claude', true, [27, 7])]);
     expect(new ModelRegistry().getPricing(running!.usage[0]!.model)).toBeDefined();
+    expect(new ModelRegistry().getPricing('claude/no-such-model')).toBeUndefined();
   });
 
   it('notifies the user once, with a line saying it is falling back to Claude', async () => {
@@ -90,6 +111,7 @@ describe('fallback to Claude', () => {
     await (await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
     expect(running!.fallbacks).toHaveLength(1);
     expect(running!.fallbacks[0]).toMatch(/^oss: gateway\/model-a failed \(.+\): falling back to Claude$/);
+    expect(running!.fallbacks[0]).toBe('oss: gateway/model-a failed (gateway/model-a (gateway): model model-a not found (model: model-a); check the model id with `oss models search`): falling back to Claude');
   });
 
   it("gives Claude Code the provider's error in Anthropic shape when fallback is off, naming the model and the next step", async () => {
@@ -105,7 +127,7 @@ describe('fallback to Claude', () => {
     });
     expect(claude.requests).toHaveLength(0);
     expect(running!.fallbacks).toHaveLength(0);
-    expect(running!.usage[0]).toMatchObject({ model: 'gateway/model-a', outcome: 'error', fallback: false });
+    expect(running!.usage.map(withoutTimings)).toEqual([usageOf('gateway/model-a', 'gateway', false, 'error')]);
   });
 
   it('does not fall back when the user has no Anthropic credentials', async () => {
@@ -114,7 +136,9 @@ describe('fallback to Claude', () => {
     await gatewayProxy(gateway.url, claude.url, { claudeAvailable: false });
     const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
     expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'gateway/model-a (gateway): busy' } });
     expect(claude.requests).toHaveLength(0);
+    expect(running!.fallbacks).toEqual([]);
   });
 
   it('retries a 429 storm a bounded number of times, honouring Retry-After, then falls back', async () => {
@@ -125,7 +149,8 @@ describe('fallback to Claude', () => {
     expect(response.status).toBe(200);
     await response.text();
     expect(gateway.requests).toHaveLength(3);
-    expect(running!.usage[0]).toMatchObject({ fallback: true });
+    expect(running!.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', true, [26, 7])]);
+    expect(running!.fallbacks).toEqual(['oss: gateway/model-a failed (gateway/model-a (gateway): slow down): falling back to Claude']);
   });
 
   it('does not wait out a Retry-After longer than the retry budget', async () => {
@@ -145,7 +170,7 @@ describe('fallback to Claude', () => {
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('60');
     expect(response.headers.get('x-should-retry')).toBeNull();
-    expect((await response.json()) as unknown).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'gateway/model-a (gateway): slow down' } });
     expect(gateway.requests).toHaveLength(1);
   });
 
@@ -157,13 +182,13 @@ describe('fallback to Claude', () => {
     const claude = await server();
     await gatewayProxy(deadUrl, claude.url);
     expect((await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).status).toBe(200);
-    expect(running!.usage[0]).toMatchObject({ fallback: true });
+    expect(running!.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', true, [26, 7])]);
     await running!.proxy.shutdown();
     await gatewayProxy(deadUrl, claude.url, { fallback: false });
     const refused = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
     expect(refused.status).toBe(502);
     expect(refused.headers.get('x-should-retry')).toBe('false');
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('ECONNREFUSED');
+    expect(await refused.json()).toEqual({ type: 'error', error: { type: 'api_error', message: `gateway at ${deadUrl}: cannot connect (ECONNREFUSED); check the provider's base URL` } });
   });
 
   it('falls back when the provider never answers (headers timeout)', async () => {
@@ -171,8 +196,10 @@ describe('fallback to Claude', () => {
     const claude = await server();
     await gatewayProxy(gateway.url, claude.url, { tuning: { timeouts: { headersMs: 100 }, retry: { maxRetries: 0 } } });
     const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
-    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'From Claude.' }] });
-    expect(running!.fallbacks[0]).toContain('timed out');
+    expect(await accumulateWithSdk(await response.text())).toEqual(FROM_CLAUDE);
+    expect(running!.fallbacks).toEqual([
+      `oss: gateway/model-a failed (gateway at ${gateway.url}: timed out (UND_ERR_HEADERS_TIMEOUT); the provider may be overloaded, try again or pick another model): falling back to Claude`,
+    ]);
   });
 
   it('never falls back on a request error Claude Code must see (prompt too long)', async () => {
@@ -181,7 +208,7 @@ describe('fallback to Claude', () => {
     await gatewayProxy(gateway.url, claude.url);
     const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('prompt is too long: 250000 tokens > 200000 maximum');
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'invalid_request_error', message: 'prompt is too long: 250000 tokens > 200000 maximum' } });
     expect(claude.requests).toHaveLength(0);
   });
 });

@@ -59,3 +59,12 @@ export async function until(condition: () => boolean, what = 'condition'): Promi
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** A usage event with its timings and arrival time replaced by placeholders, so the rest can be compared exactly. */
+export function withoutTimings(event: UsageEvent | undefined): Record<string, unknown> | undefined {
+  if (!event) return undefined;
+  for (const field of ['latency_ms', 'ttfb_ms', 'at'] as const) {
+    if (!Number.isFinite(event[field]) || event[field] < 0) throw new Error(`usage ${field} is not a time: ${String(event[field])}`);
+  }
+  return { ...event, latency_ms: '<ms>', ttfb_ms: '<ms>', at: '<time>' };
+}
