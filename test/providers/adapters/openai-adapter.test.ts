@@ -6,7 +6,7 @@ import { startOllamaUpstream } from '../../support/scripted-ollama-upstream.js';
 import type { UpstreamScript } from '../../support/scripted-upstream.js';
 import { closedPortUrl } from '../../support/closed-port.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../../support/proxy-harness.js';
+import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../../support/proxy-harness.js';
 
 let upstream: ScriptedUpstream | undefined;
 let running: StartedProxy | undefined;
@@ -33,15 +33,17 @@ describe('OpenRouter adapter', () => {
   it('streams a translated answer the Anthropic SDK accumulates to the full message', async () => {
     const { post } = await openrouter(() => openAITextStream(['Hello', ', world', '!'], { prompt: 11, completion: 3 }));
     const message = await accumulateWithSdk(await (await post('/v1/messages?beta=true', HELLO, USER)).text());
-    expect(message).toMatchObject({
+    expect(message).toEqual({
+      id: expect.stringMatching(/^msg_oss_[A-Za-z0-9]{24}$/) as unknown,
       type: 'message',
       role: 'assistant',
       model: 'openrouter/deepseek/deepseek-chat',
+      content: [{ type: 'text', text: 'Hello, world!' }],
       stop_reason: 'end_turn',
       stop_sequence: null,
-      usage: { input_tokens: 11, output_tokens: 3 },
+      usage: { input_tokens: 11, output_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      parsed_output: null,
     });
-    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'Hello, world!' })]);
   });
 
   it("sends bearer auth and app attribution to /chat/completions, and never the user's Anthropic credentials", async () => {
@@ -50,34 +52,57 @@ describe('OpenRouter adapter', () => {
     const seen = upstream!.requests[0]!;
     expect(seen.url).toBe('/api/v1/chat/completions');
     expect(seen.headers.authorization).toBe('Bearer sk-or-test');
-    expect(seen.headers['http-referer']).toBeDefined();
+    expect(seen.headers['http-referer']).toBe('http://localhost/oss');
     expect(seen.headers['x-title']).toBe('oss');
     expect(seen.headers['x-api-key']).toBeUndefined();
     expect(seen.headers['anthropic-beta']).toBeUndefined();
     const all = JSON.stringify(seen);
     expect(all).not.toContain('sk-ant-user-key');
     expect(all).not.toContain('user-oauth-token');
-    expect(seen.body).toMatchObject({ model: 'deepseek/deepseek-chat', stream: true });
+    expect(seen.body).toEqual({ model: 'deepseek/deepseek-chat', messages: [{ role: 'user', content: 'Hello' }], max_tokens: 100, stream: true, stream_options: { include_usage: true } });
   });
 
   it("reports OpenRouter's usage.cost as the provider cost of the request", async () => {
     const { post, usage } = await openrouter(() => openAITextStream(['ok'], { prompt: 100, completion: 20, cost: 0.00042 }));
     await (await post('/v1/messages', HELLO)).text();
-    expect(usage[0]).toMatchObject({ provider: 'openrouter', input_tokens: 100, output_tokens: 20, provider_cost_usd: 0.00042, outcome: 'ok' });
+    expect(usage.map(withoutTimings)).toEqual([
+      {
+        prompt: 'oss:ship', model: 'openrouter/deepseek/deepseek-chat', provider: 'openrouter', input_tokens: 100, output_tokens: 20, cache_read_tokens: 0, cache_write_tokens: 0,
+        provider_cost_usd: 0.00042, fallback: false, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>',
+      },
+    ]);
   });
 
   it('streams a tool call as a tool_use block with the whole input', async () => {
     const { post } = await openrouter(() => openAIToolCallStream('call_1', 'Bash', ['{"comm', 'and": "ec', 'ho hi"}']));
     const request = { ...HELLO, tools: [{ name: 'Bash', description: 'run', input_schema: { type: 'object', properties: { command: { type: 'string' } } } }] };
     const message = await accumulateWithSdk(await (await post('/v1/messages', request)).text());
-    expect(message.content).toEqual([{ type: 'tool_use', id: expect.stringMatching(/^toolu_/) as unknown, name: 'Bash', input: { command: 'echo hi' } }]);
-    expect(message.stop_reason).toBe('tool_use');
+    expect(message).toEqual({
+      id: expect.stringMatching(/^msg_oss_/) as unknown,
+      type: 'message',
+      role: 'assistant',
+      model: 'openrouter/deepseek/deepseek-chat',
+      content: [{ type: 'tool_use', id: expect.stringMatching(/^toolu_oss_[A-Za-z0-9]{24}$/) as unknown, name: 'Bash', input: { command: 'echo hi' } }],
+      stop_reason: 'tool_use',
+      stop_sequence: null,
+      usage: { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      parsed_output: null,
+    });
   });
 
   it('answers a non-streaming request with a JSON message', async () => {
     const { post } = await openrouter(() => openAITextMessage('Plain.'));
     const response = await post('/v1/messages', { ...HELLO, stream: false });
-    expect(await response.json()).toMatchObject({ type: 'message', content: [{ type: 'text', text: 'Plain.' }], stop_reason: 'end_turn' });
+    expect(await response.json()).toEqual({
+      id: expect.stringMatching(/^msg_oss_/) as unknown,
+      type: 'message',
+      role: 'assistant',
+      model: 'openrouter/deepseek/deepseek-chat',
+      content: [{ type: 'text', text: 'Plain.' }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
+    });
   });
 
   it('answers a bad key with 401 authentication_error that Claude Code must not retry', async () => {
@@ -85,7 +110,10 @@ describe('OpenRouter adapter', () => {
     const response = await post('/v1/messages', HELLO);
     expect(response.status).toBe(401);
     expect(response.headers.get('x-should-retry')).toBe('false');
-    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error' } });
+    expect(await response.json()).toEqual({
+      type: 'error',
+      error: { type: 'authentication_error', message: 'openrouter/deepseek/deepseek-chat (openrouter): the API key was rejected (No auth credentials found); check the key with `oss models keys`' },
+    });
   });
 
   it('answers a missing key with 401 naming the variable to set', async () => {
@@ -93,7 +121,10 @@ describe('OpenRouter adapter', () => {
     running = await startProxy({ plan: planFor('openrouter/x/y', { fallback: false }), env: { OPENROUTER_BASE_URL: upstream.url } });
     const response = await running.post('/v1/messages', HELLO);
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('OPENROUTER_API_KEY');
+    expect(await response.json()).toEqual({
+      type: 'error',
+      error: { type: 'authentication_error', message: 'oss: no API key for openrouter: set OPENROUTER_API_KEY or run `oss models keys set openrouter`' },
+    });
     expect(upstream.requests).toHaveLength(0);
   });
 });
@@ -137,6 +168,9 @@ describe('Ollama adapter', () => {
     const response = await running.post('/v1/messages', HELLO);
     expect(response.status).toBe(404);
     expect(response.headers.get('x-should-retry')).toBe('false');
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('run `ollama pull codellama`');
+    expect(await response.json()).toEqual({
+      type: 'error',
+      error: { type: 'not_found_error', message: 'ollama/codellama (ollama): model codellama not found (model "codellama" not found, try pulling it first); run `ollama pull codellama`' },
+    });
   });
 });
