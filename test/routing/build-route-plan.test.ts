@@ -76,8 +76,12 @@ describe('buildRoutePlan', () => {
     const p = tempProject();
     const router = new ModelRouter({ cwd: p.root, env: p.env });
     const resolveModel = vi.spyOn(router, 'resolveModel');
-    await buildRoutePlan({ promptText: '/oss:ship --model ollama/llama3.2', cwd: p.root, env: p.env, router });
+    const built = await buildRoutePlan({ promptText: '/oss:ship --model ollama/llama3.2', cwd: p.root, env: p.env, router });
     expect(resolveModel).toHaveBeenCalledWith(expect.objectContaining({ cliOverride: 'ollama/llama3.2' }));
+    expect([built.main, built.background]).toEqual([
+      { model: 'ollama/llama3.2', source: 'cli' },
+      { model: 'ollama/llama3.2', source: 'cli' },
+    ]);
   });
 });
 
