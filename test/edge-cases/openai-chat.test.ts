@@ -28,7 +28,7 @@ const SIGNED = expect.stringMatching(new RegExp(`^${SYNTHETIC_SIGNATURE_PREFIX.r
 const GROQ_TOOL_VALIDATION =
   "test/model: Tool call validation failed: tool call validation failed: parameters for tool get_something_by_name did not match schema: errors: [missing properties: 'name', additionalProperties 'invalid_param' not allowed]";
 
-const UNREPAIRABLE_BASH_NOTE = '[oss: the arguments for Bash were not valid JSON and were replaced by {}: {"command": ls}]';
+const UNREPAIRABLE_BASH_NOTE = '[oss: the arguments for Bash were not valid JSON and were cut at the first invalid character: {"command": ls}]';
 
 function target(provider: string, upstreamModel: string, capabilities: TargetModel['capabilities'] = {}, extra: Partial<TargetModel> = {}): TargetModel {
   return { id: `${provider}/${upstreamModel}`, provider, type: 'openai', upstreamModel, capabilities, ...extra };
@@ -293,17 +293,26 @@ describe('B. tool calls in streams', () => {
     expect(message).toEqual(expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'GetWeatherArgs', input: { city: 'Edinburgh' } }], 'max_tokens', { input_tokens: 0, output_tokens: 5 }));
   });
 
-  it('edge #19: unrepairable arguments are followed by a text block naming the problem (chosen over an error), the stream stays valid', async () => {
+  it('edge #19: malformed streamed arguments stop at the first invalid character, are closed into valid JSON and followed by a note (chosen over an error), so the whole stream still accumulates', async () => {
     const body = [
-      'data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"Bash","arguments":"{\\"command\\": ls}"}}]}}]}\n\n',
+      'data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"Bash","arguments":"{\\"command\\": "}}]}}]}\n\n',
+      'data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"ls}"}}]}}]}\n\n',
       'data: {"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}\n\n',
       'data: [DONE]\n\n',
     ].join('');
     const run = runStream([body]);
-    const types = eventTypes(run.events);
-    expect(types).toEqual(['message_start', 'start:tool_use', 'delta:input_json_delta', 'content_block_stop', 'start:text', 'delta:text_delta', 'content_block_stop', 'message_delta', 'message_stop']);
-    const text = run.events.find((e) => e.type === 'content_block_delta' && e.delta.type === 'text_delta');
-    expect(text).toEqual({ type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: UNREPAIRABLE_BASH_NOTE } });
+    expect(eventTypes(run.events)).toEqual(['message_start', 'start:tool_use', 'delta:input_json_delta', 'delta:input_json_delta', 'content_block_stop', 'start:text', 'delta:text_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    const message = await accumulateWithSdk(run.sse);
+    expect(message).toEqual(
+      expectedMessage(
+        [
+          { type: 'tool_use', id: TOOLU, name: 'Bash', input: { command: null } },
+          { type: 'text', text: UNREPAIRABLE_BASH_NOTE },
+        ],
+        'tool_use',
+        { input_tokens: 0, output_tokens: 4 },
+      ),
+    );
   });
 
   it('edge #20: finish_reason "stop" after tool calls still reports tool_use', async () => {

@@ -11,7 +11,7 @@
 // - a body that ends with no finish reason is an error, never a fake end_turn.
 import type { AnthropicStreamWriter, StreamUsage } from '../shared/anthropic-stream-writer.js';
 import { newToolUseId } from '../shared/anthropic-stream-writer.js';
-import { jsonObjectRepairSuffix } from '../shared/json-repair.js';
+import { JsonObjectPrefix } from '../shared/json-object-prefix.js';
 import { createSseReader, type SseEvent } from '../shared/sse-reader.js';
 import type { TargetModel } from '../shared/target.js';
 import type { ToolNameMap } from '../shared/tool-names.js';
@@ -49,7 +49,10 @@ type OpenKind = 'none' | 'thinking' | 'text' | 'tool';
 
 interface CallState {
   name: string;
+  /** Every argument fragment received, as sent. */
   args: string;
+  /** What has been forwarded: fragments stop at the first character that breaks the JSON grammar. */
+  prefix: JsonObjectPrefix;
   status: 'buffered' | 'live' | 'closed';
 }
 
@@ -87,14 +90,20 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     liveIndex = undefined;
     if (!call) return;
     call.status = 'closed';
-    const suffix = call.args === '' ? '' : jsonObjectRepairSuffix(call.args);
-    if (suffix) writer.toolInput(suffix);
+    const completion = call.prefix.completion();
+    if (completion) writer.toolInput(completion);
     writer.closeBlock();
     open = 'none';
-    if (suffix === undefined) {
-      writer.text(malformedArgumentsNote(call.name, call.args));
+    if (call.prefix.failed) {
+      writer.text(malformedArgumentsNote(call.name, call.args, 'were cut at the first invalid character'));
       writer.closeBlock();
     }
+  };
+
+  /** Forward the part of `text` that keeps the call's input a valid JSON prefix (edge case 19). */
+  const forward = (call: CallState, text: string): void => {
+    const accepted = call.prefix.accept(text);
+    if (accepted > 0) writer.toolInput(text.slice(0, accepted));
   };
 
   /** Close whatever is open so a block of `kind` can follow. */
@@ -110,7 +119,7 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     writer.toolUse(newToolUseId(), toolNames.fromUpstream(call.name));
     call.status = 'live';
     liveIndex = index;
-    if (call.args) writer.toolInput(call.args);
+    if (call.args) forward(call, call.args);
   };
 
   const flushBuffered = (): void => {
@@ -137,7 +146,7 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     const index = typeof fragment.index === 'number' ? fragment.index : position;
     let call = calls.get(index);
     if (!call) {
-      call = { name: '', args: '', status: 'buffered' };
+      call = { name: '', args: '', prefix: new JsonObjectPrefix(), status: 'buffered' };
       calls.set(index, call);
     }
     const name = fragment.function?.name;
@@ -150,13 +159,13 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     }
     if (call.status === 'live') {
       call.args += args;
-      writer.toolInput(args);
+      forward(call, args);
       return;
     }
     call.args += args;
     if (liveIndex !== undefined) {
       const live = calls.get(liveIndex);
-      if (!live || jsonObjectRepairSuffix(live.args) !== '') return;
+      if (!live || (!live.prefix.failed && live.prefix.completion() !== '')) return;
       closeLive();
     }
     if (call.name) startLive(index, call);

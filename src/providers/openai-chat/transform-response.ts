@@ -53,7 +53,7 @@ export function transformFromOpenAIWithUsage(
     const input = parseJsonObject(args);
     content.push({ type: 'tool_use', id: newToolUseId(), name: toolNames.fromUpstream(name), input: input ?? {} });
     toolUses += 1;
-    if (!input) content.push({ type: 'text', text: malformedArgumentsNote(name, args) });
+    if (!input) content.push({ type: 'text', text: malformedArgumentsNote(name, args, 'were replaced by {}') });
   }
 
   const matchedStop = matchedStopOf(choice?.stop_reason);
@@ -82,7 +82,7 @@ export function transformFromOpenAI(response: OpenAIResponse, target?: TargetMod
 }
 
 /** Said to the model and the user when a call's arguments cannot be read (edge case 19). */
-export function malformedArgumentsNote(name: string, args: string): string {
+export function malformedArgumentsNote(name: string, args: string, handled: string): string {
   const shown = args.length > 200 ? `${args.slice(0, 200)}…` : args;
-  return `[oss: the arguments for ${name} were not valid JSON and were replaced by {}: ${shown}]`;
+  return `[oss: the arguments for ${name} were not valid JSON and ${handled}: ${shown}]`;
 }
