@@ -70,7 +70,7 @@ function missingKey(provider: ProviderInfo): ProviderError {
   return new ProviderError({
     status: 401,
     type: 'authentication_error',
-    message: `oss: no API key for ${provider.name}: set ${provider.keyEnv.join(' or ')} or run \`oss models keys set ${provider.name}\``,
+    message: `no API key for ${provider.name}: set ${provider.keyEnv.join(' or ')} or run \`oss models keys set ${provider.name}\``,
     retryable: false,
     provider: provider.name,
   });

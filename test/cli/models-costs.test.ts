@@ -48,14 +48,14 @@ describe('oss models costs', () => {
       '2026-01-12         2     200     110           0            0    $0.0010*          1',
       'Total              5  14,200   3,610       4,000            0    $0.0472*          1',
       '',
-      '* 1 request had no known price and counts as $0; set one under "pricing" in ~/.oss/config.json.',
+      `* 1 request had no known price and counts as $0; set one under "pricing" in ${join(env.OSS_HOME!, 'config.json')}.`,
       '',
     ].join('\n'));
   });
 
   it('groups by prompt and by model, rows sorted by key, with the same total and unpriced note', async () => {
     const ledger = join(env.OSS_HOME!, 'usage.json');
-    const note = '* 1 request had no known price and counts as $0; set one under "pricing" in ~/.oss/config.json.';
+    const note = `* 1 request had no known price and counts as $0; set one under "pricing" in ${join(env.OSS_HOME!, 'config.json')}.`;
     expect((await run('--by', 'prompt')).out).toBe([
       `Usage by prompt (${ledger})`,
       '',

@@ -78,7 +78,7 @@ describe('oss models keys set', () => {
   it('rejects an unknown provider and an empty key (exit 2), storing nothing', async () => {
     const unknown = await run(['set', 'nope', KEY]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toBe("oss: unknown provider 'nope'. Built in: openrouter, ollama, openai, gemini, anthropic; declare others under \"providers\" in ~/.oss/config.json.\n");
+    expect(unknown.err).toBe(`oss: unknown provider 'nope'. Built in: openrouter, ollama, openai, gemini, anthropic; declare others under "providers" in ${join(env.OSS_HOME!, 'config.json')}.\n`);
     const empty = await run(['set', 'openai'], '\n');
     expect(empty.code).toBe(2);
     await expect(stat(credentialsPath(env))).rejects.toThrow();

@@ -100,7 +100,7 @@ describe('oss models list', () => {
   it('fails with exit 1 and names the built-in providers for a provider it knows no models of', async () => {
     const { code, out, err } = await run('--provider', 'nope');
     expect(code).toBe(1);
-    expect(out).toBe("No models known for provider 'nope'. Built in: openrouter, ollama, openai, gemini, anthropic.\n");
-    expect(err).toBe('');
+    expect(err).toBe("oss: no models known for provider 'nope'. Built in: openrouter, ollama, openai, gemini, anthropic.\n");
+    expect(out).toBe('');
   });
 });

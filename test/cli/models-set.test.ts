@@ -54,6 +54,7 @@ describe('oss models set', () => {
     const result = await oss(p, 'models', 'set', 'oss:ship', 'invalid');
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/models\.commands\["oss:ship"\]: expected a model id .*got "invalid"\n$/);
+    expect(result.err.split('\n')).toHaveLength(2);
     expect(result.err.split('\n').at(-2)).toBe(`oss: ${join(p.ossHome, 'config.json')}: models.commands["oss:ship"]: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude, got "invalid"`);
     expect(result.out).toBe('');
     expect(existsSync(p.ossHome)).toBe(false);
@@ -87,7 +88,7 @@ describe('oss models set', () => {
     p.write('.claude/agents/reviewer.md', '---\nname: code-reviewer\n---\nReview.');
     expect((await oss(p, 'models', 'set', 'code-reviewer', 'ollama/codellama')).err).toBe('');
     const unknown = await oss(p, 'models', 'set', 'mystery', 'ollama/codellama');
-    expect(unknown.err).toBe('oss: no prompt file named mystery found; saving it as a command (use --type agent|skill|hook to change)\n');
+    expect(unknown.err).toBe('oss: no prompt file named mystery found, so it was saved as a command (use --type agent|skill|hook to change)\n');
     expect(unknown.out).toBe(`mystery (command) → ollama/codellama  in ${join(p.ossHome, 'config.json')}\n`);
     expect(JSON.parse(p.read(join(p.ossHome, 'config.json')))).toEqual({
       models: { agents: { 'code-reviewer': 'ollama/codellama' }, commands: { mystery: 'ollama/codellama' } },

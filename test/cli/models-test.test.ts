@@ -48,7 +48,7 @@ describe('oss models test', () => {
   it('fails with exit 1 and names the key to set when it is missing', async () => {
     const cio = io({});
     expect(await main(['models', 'test', 'openrouter/deepseek/deepseek-chat'], cio)).toBe(1);
-    expect(cio.stdoutText()).toBe('✗ openrouter/deepseek/deepseek-chat: oss: no API key for openrouter: set OPENROUTER_API_KEY or run `oss models keys set openrouter`\n');
+    expect(cio.stdoutText()).toBe('✗ openrouter/deepseek/deepseek-chat: no API key for openrouter: set OPENROUTER_API_KEY or run `oss models keys set openrouter`\n');
   });
 
   it('fails with exit 1 on a rejected key (401), naming the key variable and the keys command', async () => {
@@ -60,7 +60,7 @@ describe('oss models test', () => {
       model: 'gemini/gemini-2.0-flash',
       ok: false,
       latency_ms: '<n>',
-      error: { type: 'authentication_error', status: 401, message: 'gemini rejected the API key (API key not valid). Set GEMINI_API_KEY or run `oss models keys set gemini <key>`.' },
+      error: { type: 'authentication_error', status: 401, message: 'gemini rejected the API key (API key not valid). Set GEMINI_API_KEY or run `oss models keys set gemini`.' },
     });
   });
 

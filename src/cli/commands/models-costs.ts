@@ -8,6 +8,7 @@
 //   "total": { same counters } }
 import type { CliIO } from '../io.js';
 import { UsageError } from '../../errors.js';
+import { userConfigPath } from '../../config/paths.js';
 import { ledgerPath, readLedger } from '../../usage/ledger.js';
 import { usageReport, type Grouping, type ReportRow } from '../../usage/usage-report.js';
 
@@ -40,7 +41,7 @@ export async function modelsCosts(opts: Record<string, unknown>, io: CliIO): Pro
   const lines = [`Usage by ${by}${range} (${path})`, '', render(table[0]!), ...table.slice(1, -1).map(render), render(table.at(-1)!)];
   if (report.total.unpriced > 0) {
     const one = report.total.unpriced === 1;
-    lines.push('', `* ${report.total.unpriced} request${one ? '' : 's'} had no known price and ${one ? 'counts' : 'count'} as $0; set one under "pricing" in ~/.oss/config.json.`);
+    lines.push('', `* ${report.total.unpriced} request${one ? '' : 's'} had no known price and ${one ? 'counts' : 'count'} as $0; set one under "pricing" in ${userConfigPath(io.env)}.`);
   }
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

@@ -18,6 +18,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { BUILTIN_PROVIDERS, resolveProvider } from '../../config/providers.js';
 import { credentialsPath, envKey, keyEnvNames, listStoredKeys, maskKey, removeApiKey, setApiKey } from '../../config/credentials.js';
 import type { OssConfig } from '../../config/config-types.js';
+import { userConfigPath } from '../../config/paths.js';
 
 export async function keysSet(provider: string, key: string | undefined, io: CliIO): Promise<number> {
   const config = (await loadConfig({ cwd: io.cwd, env: io.env })).merged;
@@ -83,7 +84,7 @@ export async function keysRemove(provider: string, io: CliIO): Promise<number> {
 function checkProvider(provider: string, config: OssConfig, env: NodeJS.ProcessEnv): void {
   if (!resolveProvider(provider, config, env)) {
     throw new UsageError(
-      `unknown provider '${provider}'. Built in: ${Object.keys(BUILTIN_PROVIDERS).join(', ')}; declare others under "providers" in ~/.oss/config.json.`,
+      `unknown provider '${provider}'. Built in: ${Object.keys(BUILTIN_PROVIDERS).join(', ')}; declare others under "providers" in ${userConfigPath(env)}.`,
     );
   }
 }

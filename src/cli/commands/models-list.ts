@@ -28,7 +28,7 @@ export async function modelsList(opts: Record<string, unknown>, io: CliIO): Prom
     return 0;
   }
   if (groups.length === 0) {
-    io.stdout(`No models known for provider '${provider}'. Built in: openrouter, ollama, openai, gemini, anthropic.\n`);
+    io.stderr(`oss: no models known for provider '${provider}'. Built in: openrouter, ollama, openai, gemini, anthropic.\n`);
     return 1;
   }
   const lines = [MARKS_LEGEND];

@@ -2,7 +2,8 @@
 // - Layer: user config (`$OSS_HOME/config.json`) unless `--project` (.oss/config.json) or `--local`
 //   (.oss/config.local.json, personal); both flags at once is a usage error.
 // - Type: `--type`, else the type of the prompt file Claude Code would find under that name (a name found as
-//   several types needs `--type`), else the type it is already configured as, else `command` (said on stderr).
+//   several types needs `--type`), else the type it is already configured as, else `command` (said on stderr
+//   once the write succeeded).
 // - The model id is validated first: an invalid id exits 2 and writes nothing.
 // - After a write, a warning on stderr when a higher layer still sets this prompt (it wins over what was just set).
 import type { CliIO } from '../io.js';
@@ -32,15 +33,15 @@ function promptName(raw: string): string {
   return raw.startsWith('/') ? raw.slice(1) : raw;
 }
 
-async function inferType(name: string, loaded: LoadedConfig, io: CliIO): Promise<PromptType> {
+/** The prompt's type from its file or its existing setting; undefined when neither says. */
+async function inferType(name: string, loaded: LoadedConfig, io: CliIO): Promise<PromptType | undefined> {
   const found = [...new Set((await discoverPrompts({ cwd: io.cwd, env: io.env })).filter((p) => p.name === name).map((p) => p.type))];
   if (found.length > 1) throw new UsageError(`${name} is a ${found.join(' and a ')}: add --type ${found.join('|')}`);
   if (found[0]) return found[0];
   const configured = configuredTypes(loaded, name, PRECEDENCE);
   if (configured.length > 1) throw new UsageError(`${name} is configured as a ${configured.join(' and a ')}: add --type ${configured.join('|')}`);
   if (configured[0]) return configured[0];
-  io.stderr(`oss: no prompt file named ${name} found; saving it as a command (use --type agent|skill|hook to change)\n`);
-  return 'command';
+  return undefined;
 }
 
 function warnIfShadowed(loaded: LoadedConfig, type: PromptType, name: string, layer: ConfigLayer, io: CliIO): void {
@@ -60,9 +61,11 @@ export async function modelsSet(prompt: string, model: string, opts: Record<stri
   const layer = chosenLayer(opts);
   const name = promptName(prompt);
   const loaded = await loadConfig(ctx);
-  const type = (opts.type as PromptType | undefined) ?? (await inferType(name, loaded, io));
+  const inferred = (opts.type as PromptType | undefined) ?? (await inferType(name, loaded, io));
+  const type = inferred ?? 'command';
   const file = await setModelForPrompt(ctx, type, name, model, layer);
   io.stdout(`${name} (${type}) → ${model}  in ${file}\n`);
+  if (!inferred) io.stderr(`oss: no prompt file named ${name} found, so it was saved as a command (use --type agent|skill|hook to change)\n`);
   warnIfShadowed(loaded, type, name, layer, io);
   return 0;
 }

@@ -48,7 +48,7 @@ function geminiProviderError(
     return new ProviderError({
       status: 401,
       type: 'authentication_error',
-      message: `${provider} rejected the API key (${upstreamMessage}). Set GEMINI_API_KEY or run \`oss models keys set ${provider} <key>\`.`,
+      message: `${provider} rejected the API key (${upstreamMessage}). Set GEMINI_API_KEY or run \`oss models keys set ${provider}\`.`,
       retryable: false,
       provider,
     });

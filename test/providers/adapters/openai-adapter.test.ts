@@ -123,7 +123,7 @@ describe('OpenRouter adapter', () => {
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
       type: 'error',
-      error: { type: 'authentication_error', message: 'oss: no API key for openrouter: set OPENROUTER_API_KEY or run `oss models keys set openrouter`' },
+      error: { type: 'authentication_error', message: 'no API key for openrouter: set OPENROUTER_API_KEY or run `oss models keys set openrouter`' },
     });
     expect(upstream.requests).toHaveLength(0);
   });
