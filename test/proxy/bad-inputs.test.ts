@@ -17,13 +17,12 @@ afterAll(async () => {
   await upstream.close();
 });
 
-async function expectError(response: Response, status: number, type: string): Promise<void> {
+async function expectError(response: Response, status: number, type: string, message: string): Promise<void> {
   expect(response.status).toBe(status);
-  const body = (await response.json()) as { type: string; error: { type: string; message: string } };
-  expect(body.type).toBe('error');
-  expect(body.error.type).toBe(type);
-  expect(body.error.message).toMatch(/\S/);
+  expect(await response.json()).toEqual({ type: 'error', error: { type, message } });
 }
+
+const WRONG_PATH_OR_HOST = 'oss proxy: wrong path or host for this proxy';
 
 async function stillServing(): Promise<void> {
   const response = await running.post('/v1/messages', { ...HELLO, stream: false });
@@ -46,18 +45,18 @@ function rawGet(path: string, host: string): Promise<{ status: number; body: str
 
 describe('bad inputs', () => {
   it('answers malformed JSON with 400 invalid_request_error', async () => {
-    await expectError(await running.post('/v1/messages', '{"model": "x", "messages": ['), 400, 'invalid_request_error');
+    await expectError(await running.post('/v1/messages', '{"model": "x", "messages": ['), 400, 'invalid_request_error', 'oss proxy: the request body is not valid JSON');
     await stillServing();
   });
 
   it('answers a body without messages with 400 invalid_request_error', async () => {
-    await expectError(await running.post('/v1/messages', { model: 'claude-opus-5-5', max_tokens: 10 }), 400, 'invalid_request_error');
+    await expectError(await running.post('/v1/messages', { model: 'claude-opus-5-5', max_tokens: 10 }), 400, 'invalid_request_error', 'messages: Field required');
     await stillServing();
   });
 
   it('answers a 40 MB body with 413 request_too_large', async () => {
     const huge = { ...HELLO, messages: [{ role: 'user', content: 'x'.repeat(40 * 1024 * 1024) }] };
-    await expectError(await running.post('/v1/messages', huge), 413, 'request_too_large');
+    await expectError(await running.post('/v1/messages', huge), 413, 'request_too_large', 'oss proxy: request body larger than 33 MB');
     await stillServing();
   });
 
@@ -70,38 +69,38 @@ describe('bad inputs', () => {
   it('answers an unknown model id with 404 not_found_error that Claude Code must not retry', async () => {
     const response = await running.post('/v1/messages', { ...HELLO, model: 'nosuchprovider/some-model' });
     expect(response.headers.get('x-should-retry')).toBe('false');
-    await expectError(response, 404, 'not_found_error');
+    await expectError(response, 404, 'not_found_error', 'oss: unknown model "nosuchprovider/some-model": use <provider>/<model> with a built-in or configured provider (see `oss models list`)');
     await stillServing();
   });
 
-  it('answers a wrong secret with 403', async () => {
+  it('answers a wrong secret with 403 permission_error, without echoing the path', async () => {
     const response = await fetch(`http://127.0.0.1:${running.proxy.getPort()}/not-the-secret/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(HELLO),
     });
-    await expectError(response, 403, 'permission_error');
+    await expectError(response, 403, 'permission_error', WRONG_PATH_OR_HOST);
     await stillServing();
   });
 
-  it('answers a missing secret with 403', async () => {
+  it('answers a missing secret with 403 permission_error', async () => {
     const response = await fetch(`http://127.0.0.1:${running.proxy.getPort()}/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(HELLO),
     });
-    await expectError(response, 403, 'permission_error');
+    await expectError(response, 403, 'permission_error', WRONG_PATH_OR_HOST);
   });
 
   it('answers a foreign Host header with 403, even with the right secret', async () => {
     const answer = await rawGet(`/${running.proxy.secret}/`, 'evil.example:80');
     expect(answer.status).toBe(403);
-    expect(JSON.parse(answer.body)).toMatchObject({ type: 'error', error: { type: 'permission_error' } });
+    expect(JSON.parse(answer.body)).toEqual({ type: 'error', error: { type: 'permission_error', message: WRONG_PATH_OR_HOST } });
     const ok = await rawGet(`/${running.proxy.secret}/`, `127.0.0.1:${running.proxy.getPort()}`);
-    expect(ok.status).toBe(200);
+    expect(ok).toEqual({ status: 200, body: '{"status":"ok"}' });
   });
 
-  it('answers an unknown path under the secret with 404 not_found_error', async () => {
-    await expectError(await running.post('/v1/complete', HELLO), 404, 'not_found_error');
+  it('answers an unknown path under the secret with 404 not_found_error that hides the secret', async () => {
+    await expectError(await running.post('/v1/complete', HELLO), 404, 'not_found_error', 'oss proxy: no route POST /<secret>/v1/complete');
   });
 });
