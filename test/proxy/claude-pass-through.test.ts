@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
 import { CLAUDE_FALLBACK_MODEL } from '../../src/providers/anthropic/pass-through.js';
 
 const servers: ScriptedServer[] = [];
@@ -21,6 +21,11 @@ async function server(text: string): Promise<ScriptedServer> {
   return started;
 }
 
+/** The usage event for one successful request, timings as placeholders. */
+function usageOf(model: string, provider: string, [input_tokens, output_tokens]: [number, number]) {
+  return { prompt: 'oss:ship', model, provider, input_tokens, output_tokens, cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>' };
+}
+
 const USER_HEADERS = {
   'x-api-key': 'sk-ant-user-key',
   authorization: 'Bearer user-oauth-token',
@@ -28,30 +33,55 @@ const USER_HEADERS = {
   'x-custom-gateway': 'team-a',
 };
 
+/** A message the scripted Claude server streams, as the SDK accumulates it. */
+function streamed(text: string, model: string, inputTokens: number) {
+  return {
+    id: expect.stringMatching(/^msg_/) as unknown,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: [{ type: 'text', text }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: inputTokens, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    parsed_output: null,
+  };
+}
+
 describe('Claude pass-through', () => {
   it("forwards the user's credentials, betas and custom headers to the Claude upstream and its answer back", async () => {
     const claude = await server('From Claude.');
     running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
     const response = await running.post('/v1/messages?beta=true', HELLO, USER_HEADERS);
-    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'From Claude.' }], stop_reason: 'end_turn' });
+    expect(await accumulateWithSdk(await response.text())).toEqual(streamed('From Claude.', 'claude-opus-5-5', 26));
     const seen = claude.requests[0]!;
     expect(seen.url).toBe('/v1/messages?beta=true');
-    expect(seen.headers).toMatchObject({
+    // Every header Claude Code's fetch sent goes on as it was, with only the connection-level ones rewritten.
+    expect(seen.headers).toEqual({
       'x-api-key': 'sk-ant-user-key',
       authorization: 'Bearer user-oauth-token',
       'anthropic-version': '2023-06-01',
       'anthropic-beta': 'claude-code-20250219,interleaved-thinking-2025-05-14',
       'x-custom-gateway': 'team-a',
+      accept: '*/*',
+      'accept-language': '*',
+      'sec-fetch-mode': 'cors',
+      'user-agent': 'node',
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(JSON.stringify(HELLO))),
+      connection: 'keep-alive',
+      host: new URL(claude.url).host,
     });
-    expect(seen.headers.host).toBe(new URL(claude.url).host);
     expect(seen.body).toEqual(HELLO);
   });
 
-  it('sends a claude/<id> route to Claude with that model id', async () => {
+  it('sends a claude/<id> route to Claude with that model id and reports usage under it', async () => {
     const claude = await server('ok');
     running = await startProxy({ plan: planFor('claude/claude-haiku-4-5'), env: { ANTHROPIC_BASE_URL: claude.url } });
-    await (await running.post('/v1/messages', HELLO, USER_HEADERS)).text();
-    expect((claude.requests[0]?.body as { model: string }).model).toBe('claude-haiku-4-5');
+    const message = await accumulateWithSdk(await (await running.post('/v1/messages', HELLO, USER_HEADERS)).text());
+    expect(message).toEqual(streamed('ok', 'claude-haiku-4-5', 27));
+    expect(claude.requests[0]?.body).toEqual({ ...HELLO, model: 'claude-haiku-4-5' });
+    expect(running.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-haiku-4-5', 'claude', [27, 7])]);
   });
 
   it('edge #28: strips thinking blocks with oss-made signatures before Claude, keeps real ones', async () => {
@@ -68,14 +98,17 @@ describe('Claude pass-through', () => {
         { role: 'user', content: 'three' },
       ],
     };
-    await (await running.post('/v1/messages', history, USER_HEADERS)).text();
-    expect((claude.requests[0]?.body as { messages: unknown[] }).messages).toEqual([
-      { role: 'user', content: 'one' },
-      { role: 'assistant', content: [{ type: 'text', text: 'A' }] },
-      { role: 'user', content: 'two' },
-      { role: 'assistant', content: [{ type: 'thinking', thinking: 'real', signature: 'EqQBCkYIBxgCKkD' }, { type: 'text', text: 'B' }] },
-      { role: 'user', content: 'three' },
-    ]);
+    expect(await accumulateWithSdk(await (await running.post('/v1/messages', history, USER_HEADERS)).text())).toEqual(streamed('ok', 'claude-opus-5-5', 89));
+    expect(claude.requests[0]?.body).toEqual({
+      ...HELLO,
+      messages: [
+        { role: 'user', content: 'one' },
+        { role: 'assistant', content: [{ type: 'text', text: 'A' }] },
+        { role: 'user', content: 'two' },
+        { role: 'assistant', content: [{ type: 'thinking', thinking: 'real', signature: 'EqQBCkYIBxgCKkD' }, { type: 'text', text: 'B' }] },
+        { role: 'user', content: 'three' },
+      ],
+    });
   });
 
   it("gives an anthropic-type provider its own key and model name, never the user's Anthropic credentials", async () => {
@@ -87,28 +120,37 @@ describe('Claude pass-through', () => {
       env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw-secret' },
     });
     const response = await running.post('/v1/messages?beta=true', HELLO, USER_HEADERS);
-    expect(await accumulateWithSdk(await response.text())).toMatchObject({ content: [{ type: 'text', text: 'From the gateway.' }] });
+    expect(await accumulateWithSdk(await response.text())).toEqual(streamed('From the gateway.', 'deepseek-chat', 26));
     expect(claude.requests).toHaveLength(0);
     const seen = gateway.requests[0]!;
     expect(seen.url).toBe('/v1/messages?beta=true');
-    expect(seen.headers['x-api-key']).toBe('gw-secret');
-    expect(seen.headers.authorization).toBe('Bearer gw-secret');
-    expect(seen.headers['anthropic-beta']).toBe(USER_HEADERS['anthropic-beta']);
-    expect(seen.headers['x-custom-gateway']).toBeUndefined();
-    expect(JSON.stringify(seen.headers)).not.toContain('sk-ant-user-key');
-    expect(JSON.stringify(seen.headers)).not.toContain('user-oauth-token');
-    expect((seen.body as { model: string }).model).toBe('deepseek-chat');
-    expect(running.usage[0]).toMatchObject({ model: 'gateway/deepseek-chat', provider: 'gateway', fallback: false, outcome: 'ok' });
+    expect(seen.headers).toEqual({
+      'x-api-key': 'gw-secret',
+      authorization: 'Bearer gw-secret',
+      'anthropic-version': '2023-06-01',
+      'anthropic-beta': USER_HEADERS['anthropic-beta'],
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(JSON.stringify({ ...HELLO, model: 'deepseek-chat' }))),
+      connection: 'keep-alive',
+      host: new URL(gateway.url).host,
+    });
+    expect(JSON.stringify(seen)).not.toContain('sk-ant-user-key');
+    expect(JSON.stringify(seen)).not.toContain('user-oauth-token');
+    expect(seen.body).toEqual({ ...HELLO, model: 'deepseek-chat' });
+    expect(running.usage.map(withoutTimings)).toEqual([usageOf('gateway/deepseek-chat', 'gateway', [26, 7])]);
   });
 
-  it('sends a Claude model id to Claude when the request named another provider (fallback)', async () => {
+  it('on fallback, sends Claude its fallback model id (not the oss id the request named) and tells the user why', async () => {
     const claude = await server('ok');
     running = await startProxy({
       plan: planFor('gateway/x'),
       config: { providers: { gateway: { type: 'anthropic', baseUrl: 'http://127.0.0.1:9', apiKeyEnv: 'GATEWAY_KEY' } } },
       env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw' },
     });
-    await (await running.post('/v1/messages', { ...HELLO, model: 'gateway/x' }, USER_HEADERS)).text();
-    expect((claude.requests[0]?.body as { model: string }).model).toBe(CLAUDE_FALLBACK_MODEL);
+    const message = await accumulateWithSdk(await (await running.post('/v1/messages', { ...HELLO, model: 'gateway/x' }, USER_HEADERS)).text());
+    expect(message).toEqual(streamed('ok', CLAUDE_FALLBACK_MODEL, 27));
+    expect(claude.requests[0]?.body).toEqual({ ...HELLO, model: CLAUDE_FALLBACK_MODEL });
+    expect(running.usage.map(withoutTimings)).toEqual([{ ...usageOf(`claude/${CLAUDE_FALLBACK_MODEL}`, 'claude', [27, 7]), fallback: true }]);
+    expect(running.fallbacks).toEqual(["oss: gateway/x failed (gateway at http://127.0.0.1:9: cannot connect (ECONNREFUSED); check the provider's base URL): falling back to Claude"]);
   });
 });
