@@ -5,9 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OssError } from '../../src/errors.js';
 import { ModelProxy } from '../../src/proxy/model-proxy.js';
 import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
-import { countRequestTokens } from '../../src/providers/shared/token-count.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, until, type StartedProxy } from '../support/proxy-harness.js';
+import { HELLO, planFor, startProxy, until, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
 
 let upstream: ScriptedServer | undefined;
 let running: StartedProxy | undefined;
@@ -47,18 +46,23 @@ describe('ModelProxy', () => {
     const { post, usage } = await claudeProxy();
     const response = await post('/v1/messages?beta=true', HELLO, { 'x-api-key': 'sk-ant-user' });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
     const message = await accumulateWithSdk(await response.text());
-    expect(message).toMatchObject({
+    expect(message).toEqual({
+      id: expect.stringMatching(/^msg_/) as unknown,
+      type: 'message',
       role: 'assistant',
       model: 'claude-opus-5-5',
       content: [{ type: 'text', text: 'Hello from Claude.' }],
       stop_reason: 'end_turn',
-      usage: { output_tokens: 7 },
+      stop_sequence: null,
+      usage: { input_tokens: 26, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      parsed_output: null,
     });
     expect(upstream?.requests[0]?.url).toBe('/v1/messages?beta=true');
-    expect(usage).toHaveLength(1);
-    expect(usage[0]).toMatchObject({ prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', output_tokens: 7, fallback: false, outcome: 'ok' });
+    expect(usage.map(withoutTimings)).toEqual([
+      { prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', input_tokens: 26, output_tokens: 7, cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>' },
+    ]);
   });
 
   it('answers GET / and HEAD / as a health check under the secret', async () => {
@@ -68,6 +72,7 @@ describe('ModelProxy', () => {
     expect(await get.json()).toEqual({ status: 'ok' });
     const head = await fetch(`${proxy.baseUrl}/`, { method: 'HEAD' });
     expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 
   it('lists the plan models on GET /v1/models', async () => {
@@ -88,16 +93,17 @@ describe('ModelProxy', () => {
     });
   });
 
-  it('answers count_tokens locally with an estimate instead of a 404', async () => {
+  it('answers count_tokens locally with the tokenizer count instead of a 404', async () => {
     const { post } = await claudeProxy();
     const request = { model: 'x', messages: [{ role: 'user', content: 'Hello there, how are you?' }] };
     const response = await post('/v1/messages/count_tokens?beta=true', request);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ input_tokens: countRequestTokens(request) });
+    // o200k_base: 7 tokens of text, + 4 framing for the message + 3 reply priming.
+    expect(await response.json()).toEqual({ input_tokens: 14 });
     expect(upstream?.requests).toHaveLength(0);
   });
 
-  it('frees the port on shutdown, cutting a stream that is still open', async () => {
+  it('frees the port on shutdown, cutting a request still waiting for its upstream', async () => {
     let release: () => void = () => {};
     const { proxy, post } = await claudeProxy(() => new Promise((resolve) => (release = () => resolve(undefined))));
     const port = proxy.getPort();
@@ -109,7 +115,10 @@ describe('ModelProxy', () => {
     await proxy.shutdown();
     release();
     expect(proxy.isRunning()).toBe(false);
-    expect(await pending).toBeInstanceOf(Error);
-    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    const cut = await pending;
+    expect(cut).toEqual(new TypeError('fetch failed'));
+    expect((cut as { cause?: { code?: string } }).cause?.code).toBe('UND_ERR_SOCKET');
+    const after = await fetch(`http://127.0.0.1:${port}/`).then(() => undefined, (error: unknown) => error);
+    expect((after as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
   });
 });
