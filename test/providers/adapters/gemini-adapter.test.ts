@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGeminiUpstream, geminiError, geminiFunctionCallStream, geminiTextMessage, geminiTextStream, type ScriptedUpstream } from '../../support/scripted-gemini-upstream.js';
 import type { UpstreamScript } from '../../support/scripted-upstream.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../../support/proxy-harness.js';
+import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../../support/proxy-harness.js';
 
 let upstream: ScriptedUpstream | undefined;
 let running: StartedProxy | undefined;
@@ -26,60 +26,75 @@ async function geminiProxy(script: UpstreamScript, fallback = false): Promise<St
 
 const USER = { 'x-api-key': 'sk-ant-user', authorization: 'Bearer user-token' };
 
+/** The whole message as the SDK accumulates it (streams) or the proxy returns it (JSON); the id is random. */
+function answer(content: unknown[], stopReason: string, [input_tokens, output_tokens]: [number, number]) {
+  return {
+    id: expect.stringMatching(/^msg_oss_[A-Za-z0-9]{24}$/) as unknown,
+    type: 'message',
+    role: 'assistant',
+    model: 'gemini/gemini-2.0-flash',
+    content,
+    stop_reason: stopReason,
+    stop_sequence: null,
+    usage: { input_tokens, output_tokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+  };
+}
+
 describe('Gemini adapter', () => {
-  it('streams a translated text answer that the Anthropic SDK accumulates', async () => {
+  it('streams a translated text answer that the Anthropic SDK accumulates to the full message, and reports its usage', async () => {
     const { post, usage } = await geminiProxy(() => geminiTextStream(['Hello', ' from Gemini.'], 12, 4));
     const response = await post('/v1/messages?beta=true', HELLO, USER);
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
     const message = await accumulateWithSdk(await response.text());
-    expect(message).toMatchObject({
-      type: 'message',
-      role: 'assistant',
-      model: 'gemini/gemini-2.0-flash',
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 12, output_tokens: 4 },
-    });
-    expect(message.id).toMatch(/^msg_/);
-    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'Hello from Gemini.' })]);
-    expect(usage[0]).toMatchObject({ model: 'gemini/gemini-2.0-flash', provider: 'gemini', input_tokens: 12, output_tokens: 4, outcome: 'ok' });
+    expect(message).toEqual({ ...answer([{ type: 'text', text: 'Hello from Gemini.' }], 'end_turn', [12, 4]), parsed_output: null });
+    expect(usage.map(withoutTimings)).toEqual([
+      { prompt: 'oss:ship', model: 'gemini/gemini-2.0-flash', provider: 'gemini', input_tokens: 12, output_tokens: 4, cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>' },
+    ]);
   });
 
-  it('calls streamGenerateContent with the key in x-goog-api-key only, never the user credentials', async () => {
+  it('calls streamGenerateContent with the translated request and the key in x-goog-api-key only, never the user credentials', async () => {
     const { post } = await geminiProxy(() => geminiTextStream(['ok']));
     await (await post('/v1/messages', HELLO, USER)).text();
     const seen = upstream!.requests[0]!;
     expect(seen.url).toBe('/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse');
-    expect(seen.headers['x-goog-api-key']).toBe('gem-key');
-    expect(seen.headers['x-api-key']).toBeUndefined();
-    expect(seen.headers.authorization).toBeUndefined();
-    expect(JSON.stringify(seen.headers)).not.toContain('sk-ant-user');
-    expect(JSON.stringify(seen.headers)).not.toContain('user-token');
+    expect(seen.headers).toEqual({
+      'x-goog-api-key': 'gem-key',
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(JSON.stringify(seen.body))),
+      connection: 'keep-alive',
+      host: new URL(upstream!.url).host,
+    });
+    expect(JSON.stringify(seen)).not.toContain('sk-ant-user');
+    expect(JSON.stringify(seen)).not.toContain('user-token');
+    expect(seen.body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Hello' }] }], generationConfig: { maxOutputTokens: 100 } });
   });
 
   it('streams a function call as a tool_use block with its input', async () => {
     const { post } = await geminiProxy(() => geminiFunctionCallStream('Read', { file_path: '/tmp/a.txt' }));
     const request = { ...HELLO, tools: [{ name: 'Read', description: 'read a file', input_schema: { type: 'object', properties: { file_path: { type: 'string' } } } }] };
     const message = await accumulateWithSdk(await (await post('/v1/messages', request)).text());
-    expect(message.content).toEqual([{ type: 'tool_use', id: expect.stringMatching(/^toolu_/) as unknown, name: 'Read', input: { file_path: '/tmp/a.txt' } }]);
-    expect(message.stop_reason).toBe('tool_use');
+    expect(message).toEqual({
+      ...answer([{ type: 'tool_use', id: expect.stringMatching(/^toolu_oss_[A-Za-z0-9]{24}$/) as unknown, name: 'Read', input: { file_path: '/tmp/a.txt' } }], 'tool_use', [20, 6]),
+      parsed_output: null,
+    });
   });
 
-  it('answers a non-streaming request with generateContent and a JSON message', async () => {
+  it('answers a non-streaming request with generateContent and the whole JSON message', async () => {
     const { post } = await geminiProxy(() => geminiTextMessage('Plain answer.'));
     const response = await post('/v1/messages', { ...HELLO, stream: false });
     expect(upstream!.requests[0]!.url).toBe('/v1beta/models/gemini-2.0-flash:generateContent');
-    expect(await response.json()).toMatchObject({ type: 'message', role: 'assistant', content: [{ type: 'text', text: 'Plain answer.' }], stop_reason: 'end_turn' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(answer([{ type: 'text', text: 'Plain answer.' }], 'end_turn', [12, 4]));
   });
 
-  it('maps RESOURCE_EXHAUSTED to 429 rate_limit_error with retry-after when fallback is off', async () => {
+  it("maps RESOURCE_EXHAUSTED to 429 rate_limit_error with Gemini's retry delay as retry-after when fallback is off", async () => {
     const { post } = await geminiProxy(() =>
       geminiError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded', [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '34.4s' }]),
     );
     const response = await post('/v1/messages', HELLO);
     expect(response.status).toBe(429);
-    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(Number(response.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+    // RetryInfo said 34.4s: rounded up to whole seconds.
+    expect(response.headers.get('retry-after')).toBe('35');
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'gemini model gemini-2.0-flash is rate limited (429 RESOURCE_EXHAUSTED): Quota exceeded' } });
   });
 });
