@@ -39,6 +39,9 @@ function schemaKeys(schema: GeminiSchema, into = new Set<string>()): Set<string>
   return into;
 }
 
+/** The three identical parallel calls of wire/gemini-response-parallel-function-calls.json; ids are oss-made. */
+const PARALLEL_CALLS = [1, 2, 3].map(() => ({ type: 'tool_use', id: expect.stringMatching(TOOL_ID) as unknown, name: 'generate_topic', input: {} }));
+
 describe('Gemini edge cases', () => {
   it('edge #1: Gemini\'s \\r\\n\\r\\n event framing is parsed, and cutting the recorded stream at every byte gives the identical events', async () => {
     const raw = fixtureText('wire/gemini-stream-function-call-thought-signature.sse');
@@ -51,7 +54,7 @@ describe('Gemini edge cases', () => {
 
     const bytes = new TextEncoder().encode(fixtureText('wire/gemini-stream-usage-metadata-changes.sse'));
     const reference = translateStream([bytes]).sse;
-    expect(reference).toContain('30°C');
+    expect(await accumulateWithSdk(reference)).toEqual(expectedMessage([{ type: 'text', text: 'The temperature in Paris is 30°C.\n' }], 'end_turn', usage(79, 12)));
     for (let cut = 1; cut < bytes.length; cut += 1) {
       expect(translateStream([bytes.slice(0, cut), bytes.slice(cut)]).sse).toBe(reference);
     }
@@ -63,7 +66,9 @@ describe('Gemini edge cases', () => {
     expect(error.status).toBe(404);
     expect(error.type).toBe('not_found_error');
     expect(error.retryable).toBe(false);
-    expect(error.message).toContain('gemini model custom-gemini-2.0-flash was not found (404): models/custom-gemini-2.0-flash is not found');
+    expect(error.message).toBe(
+      'gemini model custom-gemini-2.0-flash was not found (404): models/custom-gemini-2.0-flash is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods. Check the model id with `oss models list`.',
+    );
     expect(error.toBody()).toEqual({ type: 'error', error: { type: 'not_found_error', message: error.message } });
   });
 
@@ -81,12 +86,12 @@ describe('Gemini edge cases', () => {
   it('edge #22 (Gemini: no ids): every call gets its own toolu_ id, also the three identical parallel calls', async () => {
     const response = fixtureJson<GeminiResponse>('wire/gemini-response-parallel-function-calls.json');
     const message = await accumulateWithSdk(translateStream([sse(response)], { target: geminiTarget('gemini-3-flash-preview') }).sse);
-    const ids = toolIds(message);
-    expect(ids).toHaveLength(3);
-    expect(new Set(ids).size).toBe(3);
-    for (const id of ids) expect(id).toMatch(TOOL_ID);
+    const calls = PARALLEL_CALLS;
+    expect(message).toEqual(expectedMessage(calls, 'tool_use', usage(83, 220), 'gemini/gemini-3-flash-preview'));
+    expect(new Set(toolIds(message)).size).toBe(3);
     const nonStreaming = transformFromGemini(response, geminiTarget('gemini-3-flash-preview'));
-    expect(nonStreaming.content.map((block) => (block.type === 'tool_use' ? block.id : '')).every((id) => TOOL_ID.test(id))).toBe(true);
+    expect(nonStreaming.content).toEqual(calls);
+    expect(new Set(toolIds(nonStreaming as Message)).size).toBe(3);
   });
 
   it('edge #23: UNEXPECTED_TOOL_CALL to an undeclared function is passed through as a tool_use with stop_reason tool_use', async () => {
@@ -201,7 +206,7 @@ describe('Gemini edge cases', () => {
     const gemini3 = transformToGemini(request, geminiTarget('gemini-3-pro-preview'));
     expect(gemini3.contents[1]?.parts.map((part) => part.thoughtSignature)).toEqual([undefined, SKIP_SIGNATURE_SENTINEL, undefined, undefined, undefined]);
     const gemini25 = transformToGemini(request, geminiTarget('gemini-2.5-flash'));
-    expect(gemini25.contents[1]?.parts.some((part) => part.thoughtSignature)).toBe(false);
+    expect(gemini25.contents[1]?.parts.map((part) => part.thoughtSignature)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('edge #30: redacted_thinking is never sent to Gemini, and Gemini thought:true summaries become thinking blocks, not answer text', async () => {
@@ -240,7 +245,8 @@ describe('Gemini edge cases', () => {
     expect(body.contents.every((content) => content.role === 'user' || content.role === 'model')).toBe(true);
     expect(body.contents).toHaveLength(request.messages.length - 1);
     const inlineText = typeof inline?.content === 'string' ? inline.content : inline?.content.map((block) => block.text).join('\n\n');
-    expect(body.systemInstruction?.parts[0]?.text.endsWith(`\n\n${inlineText}`)).toBe(true);
+    expect(inlineText).toBe('From now on, every suggestion must include explicit type annotations.');
+    expect(body.systemInstruction).toEqual({ parts: [{ text: `You are a code reviewer.\n\n${inlineText}` }] });
   });
 
   it('edge #35 (Gemini side): tool_result strings → {output}, is_error → {error}, block content joined, tool_reference → text, images → inlineData in the same user turn', () => {
@@ -272,8 +278,18 @@ describe('Gemini edge cases', () => {
       ],
     };
     const imaged = transformToGemini({ ...parallel, messages: [...parallel.messages.slice(0, 2), withImage] });
-    expect(imaged.contents[2]?.parts.slice(0, 1)).toEqual([{ functionResponse: { name: 'retrieve_entity_info', response: { output: 'screenshot:\nsee image' } } }]);
-    expect(imaged.contents[2]?.parts.at(-1)).toEqual({ inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } });
+    // The other three calls of that turn got no result here, so each gets the synthesised interruption error.
+    const interruptedCall = { functionResponse: { name: 'retrieve_entity_info', response: { error: 'No result: the tool call was interrupted before it finished.' } } };
+    expect(imaged.contents[2]).toEqual({
+      role: 'user',
+      parts: [
+        { functionResponse: { name: 'retrieve_entity_info', response: { output: 'screenshot:\nsee image' } } },
+        interruptedCall,
+        interruptedCall,
+        interruptedCall,
+        { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
+      ],
+    });
   });
 
   it('edge #36 (Gemini side): functionResponse takes its name from the matching tool_use, and results sent in completion order go back in call order in one user turn', () => {
@@ -318,7 +334,18 @@ describe('Gemini edge cases', () => {
       { text: 'I will write the file now.' },
       { functionCall: { name: 'Write', args: { file_path: '<project>/probe-out.txt', content: 'hello from the mock\n' } } },
     ]);
-    expect(body.contents[2]?.parts.map((part) => Object.keys(part)[0])).toEqual(['functionResponse', 'text']);
+    expect(body.contents[2]).toEqual({
+      role: 'user',
+      parts: [
+        {
+          functionResponse: {
+            name: 'Write',
+            response: { output: 'File created successfully at: <project>/probe-out.txt (file state is current in your context — no need to Read it back)' },
+          },
+        },
+        { text: 'and another thing' },
+      ],
+    });
   });
 
   it('edge #44: tools go out as parametersJsonSchema exactly as the recorded accepted request ($schema, additionalProperties kept)', () => {
@@ -421,6 +448,6 @@ describe('Gemini edge cases', () => {
     const cached: GeminiResponse = { ...response, usageMetadata: { ...response.usageMetadata, cachedContentTokenCount: 64 } };
     expect(transformFromGemini(cached).usage).toEqual(usage(19, 220, 64));
     const message = await accumulateWithSdk(translateStream([sse(cached)]).sse);
-    expect(message.usage).toEqual(usage(19, 220, 64));
+    expect(message).toEqual(expectedMessage(PARALLEL_CALLS, 'tool_use', usage(19, 220, 64)));
   });
 });
