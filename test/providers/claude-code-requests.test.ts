@@ -38,7 +38,7 @@ function capturedRequests(): Array<[string, AnthropicRequest]> {
 
 /** The tools Claude Code declared, minus the placeholder oss must never declare upstream. */
 function declarableTools(request: AnthropicRequest): string[] {
-  return (request.tools ?? []).map((tool) => tool.name).filter((name) => name !== 'DeferredToolPlaceholder');
+  return (request.tools ?? []).flatMap((tool) => ('name' in tool && tool.name !== 'DeferredToolPlaceholder' ? [tool.name] : []));
 }
 
 /** The top-level fields each target's body has: exactly these, so no Anthropic-only field can leak. */
