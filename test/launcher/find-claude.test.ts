@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findClaude } from '../../src/launcher/find-claude.js';
 import { OssError } from '../../src/errors.js';
@@ -51,7 +51,7 @@ describe('findClaude', () => {
   });
 
   it('finds the devDependency claude of this checkout by default', () => {
-    expect(findClaude({ env: { PATH: '' } })).toMatch(/node_modules\/\.bin\/claude$/);
+    expect(findClaude({ env: { PATH: '' } })).toBe(resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'claude'));
   });
 
   it('exits 127 with the install command when claude is nowhere', () => {
@@ -63,13 +63,13 @@ describe('findClaude', () => {
   it('does not look further when --claude-bin names a missing file', () => {
     const error = thrown(() => findClaude({ claudeBin: missing, env: { PATH: pathDir }, packageClaude: packageBin }));
     expect(error.exitCode).toBe(127);
-    expect(error.message).toContain(`claude not found at ${missing} (from --claude-bin)`);
-    expect(error.message).toContain('npm install -g @anthropic-ai/claude-code');
+    expect(error.message).toBe(`claude not found at ${missing} (from --claude-bin): fix the path, or install Claude Code with \`npm install -g @anthropic-ai/claude-code\``);
   });
 
-  it('names OSS_CLAUDE_BIN when that is the path that is missing', () => {
+  it('names OSS_CLAUDE_BIN when that is the path that is missing, without looking further', () => {
     const error = thrown(() => findClaude({ env: { OSS_CLAUDE_BIN: missing, PATH: pathDir }, packageClaude: packageBin }));
-    expect(error.message).toContain('(from OSS_CLAUDE_BIN)');
+    expect(error.exitCode).toBe(127);
+    expect(error.message).toBe(`claude not found at ${missing} (from OSS_CLAUDE_BIN): fix the path, or install Claude Code with \`npm install -g @anthropic-ai/claude-code\``);
   });
 });
 
