@@ -128,10 +128,10 @@ describe('invalid config files', () => {
     );
   });
 
-  it('requires a base URL for a provider that is not built in', async () => {
+  it('requires a base URL for a provider that is not built in, saying none was given', async () => {
     const p = tempProject();
     const file = p.writeHome('.oss/config.json', json({ providers: { lmstudio: { type: 'openai' } } }));
-    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toMatch(`${file}: providers.lmstudio.baseUrl: expected a base URL`);
+    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toBe(`${file}: providers.lmstudio.baseUrl: expected a base URL for a provider that is not built in, got nothing`);
   });
 
   it('rejects a provider type it cannot speak', async () => {
