@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsService } from '../../src/config/settings.js';
 import { tempProject } from '../routing/temp-project.js';
@@ -8,7 +10,7 @@ function settingsFor() {
 }
 
 describe('SettingsService - model configuration (seed 8.1)', () => {
-  it('should get model config for prompt', async () => {
+  it('reads back the model set for a prompt', async () => {
     const { settings } = settingsFor();
     await settings.setModelForPrompt('agent', 'oss:code-reviewer', 'ollama/codellama');
 
@@ -25,14 +27,20 @@ describe('SettingsService - model configuration (seed 8.1)', () => {
     expect(await settings.getModelForPrompt('command', 'oss:ship')).toBe('openai/gpt-4o');
   });
 
-  it('should list all configured models', async () => {
+  it('lists every configured prompt model by kind (empty maps when nothing is set), later layers winning', async () => {
     const { settings } = settingsFor();
+    expect(await settings.getModelConfig()).toEqual({ agents: {}, commands: {}, skills: {}, hooks: {} });
 
-    const models = await settings.getModelConfig();
-    expect(models.agents).toBeDefined();
-    expect(models.commands).toBeDefined();
-    expect(models.skills).toBeDefined();
-    expect(models.hooks).toBeDefined();
+    await settings.setModelForPrompt('agent', 'oss:code-reviewer', 'ollama/codellama');
+    await settings.setModelForPrompt('command', 'oss:ship', 'ollama/llama3.2');
+    await settings.setModelForPrompt('command', 'oss:ship', 'openai/gpt-4o', 'local');
+    await settings.setModelForPrompt('skill', 'pdf', 'gemini/gemini-2.0-flash', 'project');
+    expect(await settings.getModelConfig()).toEqual({
+      agents: { 'oss:code-reviewer': 'ollama/codellama' },
+      commands: { 'oss:ship': 'openai/gpt-4o' },
+      skills: { pdf: 'gemini/gemini-2.0-flash' },
+      hooks: {},
+    });
   });
 
   it('unsets a prompt without touching a file that never had it', async () => {
@@ -45,15 +53,17 @@ describe('SettingsService - model configuration (seed 8.1)', () => {
 });
 
 describe('SettingsService - API keys (seed 8.1)', () => {
-  it('should store API keys securely', async () => {
-    const { settings } = settingsFor();
+  it('stores API keys in a 0600 file inside a 0700 folder and reads them back', async () => {
+    const { p, settings } = settingsFor();
     await settings.setApiKey('openrouter', 'sk-or-xxx');
 
     const key = await settings.getApiKey('openrouter');
     expect(key).toBe('sk-or-xxx');
+    expect(statSync(p.ossHome).mode & 0o777).toBe(0o700);
+    expect(statSync(join(p.ossHome, 'credentials.json')).mode & 0o777).toBe(0o600);
   });
 
-  it('should prefer env vars over stored keys', async () => {
+  it('prefers the environment variable over a stored key', async () => {
     const { p } = settingsFor();
     const settings = new SettingsService({ cwd: p.root, env: { ...p.env, OPENROUTER_API_KEY: 'env-key' } });
     await settings.setApiKey('openrouter', 'stored-key');
@@ -62,7 +72,7 @@ describe('SettingsService - API keys (seed 8.1)', () => {
     expect(key).toBe('env-key');
   });
 
-  it('should validate API keys exist for configured providers (seed 1.2)', async () => {
+  it('names the providers whose configured models have no key, until one is stored (seed 1.2)', async () => {
     const { settings } = settingsFor();
     expect(await settings.missingApiKeys()).toEqual([]);
     await settings.setModelForPrompt('command', 'oss:ship', 'openrouter/deepseek/deepseek-chat');
