@@ -29,7 +29,11 @@ describe('updateConfigFile', () => {
         ensureObject(config, ['models']).default = 'not-a-model';
         return true;
       }),
-    ).rejects.toBeInstanceOf(ConfigError);
+    ).rejects.toEqual(
+      new ConfigError(
+        `${file}: models.default: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude, got "not-a-model"`,
+      ),
+    );
     expect(p.read(file)).toBe(original);
     expect(statSync(file).mtimeMs).toBe(before);
   });
@@ -47,7 +51,7 @@ describe('updateConfigFile', () => {
   it('refuses to rewrite a file that is not valid JSON, leaving it as it was', async () => {
     const p = tempProject();
     const file = p.write('.oss/config.json', '{ broken');
-    await expect(updateConfigFile(file, () => true)).rejects.toThrow(/config\.json: not valid JSON/);
+    await expect(updateConfigFile(file, () => true)).rejects.toEqual(new ConfigError(`${file}: not valid JSON at line 1, column 3 (Expected property name or '}'); fix the file or move it aside`));
     expect(p.read(file)).toBe('{ broken');
   });
 });
