@@ -19,7 +19,9 @@ describe('readOptionalFile', () => {
 
   it('throws any other failure (a folder where the file should be)', async () => {
     mkdirSync(join(dir, 'a-folder'));
-    await expect(readOptionalFile(join(dir, 'a-folder'))).rejects.toMatchObject({ code: 'EISDIR' });
+    const failure = await readOptionalFile(join(dir, 'a-folder')).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect([(failure as NodeJS.ErrnoException).code, (failure as Error).message]).toEqual(['EISDIR', 'EISDIR: illegal operation on a directory, read']);
   });
 });
 
