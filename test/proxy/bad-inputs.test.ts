@@ -24,9 +24,24 @@ async function expectError(response: Response, status: number, type: string, mes
 
 const WRONG_PATH_OR_HOST = 'oss proxy: wrong path or host for this proxy';
 
+/** The scripted Claude's JSON answer, as the proxy relays it; the id is random. */
+function claudeAnswer(inputTokens: number) {
+  return {
+    id: expect.stringMatching(/^msg_/) as unknown,
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-opus-5-5',
+    content: [{ type: 'text', text: 'Hello from the scripted server.' }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: inputTokens, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+  };
+}
+
 async function stillServing(): Promise<void> {
   const response = await running.post('/v1/messages', { ...HELLO, stream: false });
   expect(response.status).toBe(200);
+  expect(await response.json()).toEqual(claudeAnswer(27));
 }
 
 /** A raw request, so the Host header can be anything. */
@@ -64,6 +79,9 @@ describe('bad inputs', () => {
     const big = { ...HELLO, stream: false, messages: [{ role: 'user', content: 'x'.repeat(30 * 1024 * 1024) }] };
     const response = await running.post('/v1/messages', big);
     expect(response.status).toBe(200);
+    // The scripted Claude estimates ~4 bytes per token: the whole 30 MB reached it.
+    expect(await response.json()).toEqual(claudeAnswer(7864345));
+    expect(upstream.requests.at(-1)?.body).toEqual(big);
   });
 
   it('answers an unknown model id with 404 not_found_error that Claude Code must not retry', async () => {
