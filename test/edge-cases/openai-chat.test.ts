@@ -770,7 +770,7 @@ describe('E. responses, errors, stop reasons', () => {
     const routed = decodeOpenAIError(429, wireFixture('openrouter-error-429-provider-returned-error.json'), {}, OPENROUTER('google/gemini-2.0-flash-exp:free'));
     expect([routed.status, routed.type, routed.retryable]).toEqual([429, 'rate_limit_error', true]);
     expect(routed.message).toBe(
-      'openrouter/google/gemini-2.0-flash-exp:free (openrouter): rate limited (Provider returned error: google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream. Please retry shortly, or add your own key to accumulate your rate limits: https://openrouter.ai/settings/integrations)',
+      'openrouter/google/gemini-2.0-flash-exp:free (openrouter): rate limited (Provider returned error: google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream. Please retry shortly, or add your own key to accumulate your rate limits: https://openrouter.ai/settings/integrations); Claude Code retries on its own, or pick another model with --model',
     );
   });
 

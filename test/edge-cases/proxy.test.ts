@@ -197,7 +197,7 @@ describe('proxy edge cases', () => {
     const response = await post('/v1/messages', HELLO);
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
-    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'openrouter/deepseek/deepseek-chat (openrouter): rate limited (Rate limit exceeded)' } });
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'openrouter/deepseek/deepseek-chat (openrouter): rate limited (Rate limit exceeded); Claude Code retries on its own, or pick another model with --model' } });
   });
 });
 
@@ -205,7 +205,12 @@ describe('proxy edge cases', () => {
 const MALFORMED = ['data: {"choices":[{"delta":{"content"\n\n', 'garbage without a field name\n\n'];
 const INCOMPLETE = `${OPENROUTER}: the upstream stream ended before the model finished; the answer is incomplete`;
 
-/** The error for a connection the scripted provider cut; its port changes each run. */
+/** The error for a stream the scripted provider cut after answering 200; its port changes each run. */
+function cutOff(): string {
+  return `${OPENROUTER} at ${provider!.url}: the answer was cut off (UND_ERR_SOCKET); ask again, or run \`oss models test ${OPENROUTER}\``;
+}
+
+/** The error for a connection the scripted provider dropped before answering. */
 function connectionFailed(): string {
   return `${OPENROUTER} at ${provider!.url}: connection failed (UND_ERR_SOCKET); check your network and the provider's base URL`;
 }
@@ -222,7 +227,7 @@ describe('upstream faults', () => {
     const sse = await response.text();
     const names = eventNames(sse);
     expect(names).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_delta', 'content_block_stop', 'error']);
-    const errorFrame = { type: 'error', error: { type: 'api_error', message: connectionFailed() } };
+    const errorFrame = { type: 'error', error: { type: 'api_error', message: cutOff() } };
     expect(sse.endsWith(`event: error\ndata: ${JSON.stringify(errorFrame)}\n\n`)).toBe(true);
     const failure = await accumulateWithSdk(sse).then(() => undefined, (error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
@@ -262,7 +267,7 @@ describe('upstream faults', () => {
     const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
     expect(message).toEqual(fromClaude(26));
     expect(provider!.requests).toHaveLength(3);
-    expect(running!.fallbacks).toEqual([`oss: ${OPENROUTER} failed (${OPENROUTER} (openrouter): rate limited (Rate limit exceeded)): falling back to Claude`]);
+    expect(running!.fallbacks).toEqual([`oss: ${OPENROUTER} failed (${OPENROUTER} (openrouter): rate limited (Rate limit exceeded); Claude Code retries on its own, or pick another model with --model): falling back to Claude`]);
   });
 
   it('malformed upstream SSE before any content falls back to Claude', async () => {

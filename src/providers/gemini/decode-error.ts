@@ -58,7 +58,7 @@ function geminiProviderError(
     return new ProviderError({
       status: 429,
       type: 'rate_limit_error',
-      message: `${where} is rate limited (429 RESOURCE_EXHAUSTED): ${upstreamMessage}${daily ? ' The daily quota is used up; try again tomorrow or use another model.' : ''}`,
+      message: `${where} is rate limited (429 RESOURCE_EXHAUSTED): ${upstreamMessage}${daily ? ' The daily quota is used up; try again tomorrow or use another model.' : ' Claude Code retries on its own, or pick another model with --model.'}`,
       retryAfter: daily ? undefined : geminiRetryAfter(error, headers),
       retryable: !daily,
       provider,

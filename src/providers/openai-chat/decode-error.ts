@@ -56,7 +56,7 @@ export function decodeOpenAIError(
     return make({ status: 404, type: 'not_found_error', message: `${label}: model ${target.upstreamModel} not found (${upstream}); ${next}`, retryable: false });
   }
   if (status === 429) {
-    return make({ status: 429, type: 'rate_limit_error', message: `${label}: rate limited (${upstream})`, retryable: true, retryAfter: retryAfterSeconds(headers) });
+    return make({ status: 429, type: 'rate_limit_error', message: `${label}: rate limited (${upstream}); Claude Code retries on its own, or pick another model with --model`, retryable: true, retryAfter: retryAfterSeconds(headers) });
   }
   if (status === 503 || status === 529) {
     return make({ status: 529, type: 'overloaded_error', message: `${label}: overloaded (${upstream})`, retryable: true, retryAfter: retryAfterSeconds(headers) });

@@ -40,3 +40,18 @@ export function networkError(error: unknown, provider: string, label: string, re
   }
   return new ProviderError({ status: 502, type: 'api_error', message: `${label}: connection failed (${codes[0] ?? 'no answer'}); check your network and the provider's base URL`, retryable: true, provider });
 }
+
+/** A body that broke off after a 2xx answer: the connection worked, so the advice is to ask again. */
+export function cutBodyError(error: unknown, provider: string, label: string, model: string): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const codes = errorCodes(error);
+  const timeout = codes.find((code) => TIMEOUTS.has(code));
+  if (timeout) return networkError(error, provider, label);
+  return new ProviderError({
+    status: 502,
+    type: 'api_error',
+    message: `${label}: the answer was cut off (${codes[0] ?? 'connection closed'}); ask again, or run \`oss models test ${model}\``,
+    retryable: true,
+    provider,
+  });
+}

@@ -4,7 +4,7 @@
 import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import type { AdapterCall } from './provider-adapter.js';
-import { networkError } from './network-error.js';
+import { cutBodyError, networkError } from './network-error.js';
 import { ProviderError } from './provider-error.js';
 
 export type UpstreamBody = Dispatcher.ResponseData['body'];
@@ -59,7 +59,7 @@ export async function pipeBody(body: UpstreamBody, sink: ChunkSink, call: Adapte
   try {
     for await (const chunk of body as AsyncIterable<Uint8Array>) sink.push(chunk);
   } catch (error) {
-    throw networkError(error, call.target.provider, label);
+    throw cutBodyError(error, call.target.provider, label, call.target.id);
   }
   sink.end();
 }
@@ -74,7 +74,7 @@ export async function readJson(body: UpstreamBody, call: AdapterCall, label: str
   try {
     text = await body.text();
   } catch (error) {
-    throw networkError(error, call.target.provider, label);
+    throw cutBodyError(error, call.target.provider, label, call.target.id);
   }
   try {
     return JSON.parse(text) as unknown;

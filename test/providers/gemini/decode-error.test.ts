@@ -8,7 +8,7 @@ describe('decodeGeminiError', () => {
   it('turns 429 RESOURCE_EXHAUSTED into a retryable rate_limit_error with retryAfter from RetryInfo ("34.4s" → 35)', () => {
     const error = decodeGeminiError(429, fixtureText('wire/gemini-error-429-resource-exhausted.json'), undefined, target);
     expect([error.status, error.type, error.retryable, error.retryAfter]).toEqual([429, 'rate_limit_error', true, 35]);
-    expect(error.message).toBe('gemini model gemini-2.5-flash is rate limited (429 RESOURCE_EXHAUSTED): You exceeded your current quota, please check your plan.');
+    expect(error.message).toBe('gemini model gemini-2.5-flash is rate limited (429 RESOURCE_EXHAUSTED): You exceeded your current quota, please check your plan. Claude Code retries on its own, or pick another model with --model.');
   });
 
   it('caps retryAfter at 60 seconds and falls back to the retry-after header', () => {
