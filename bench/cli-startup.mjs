@@ -11,7 +11,7 @@ import { percentile, since, summarize } from './stats.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/oss.js', import.meta.url));
 const PROXY_MODULE = new URL('../dist/proxy/model-proxy.js', import.meta.url).href;
-/** What src/providers/shared/token-count.ts imports, resolved from the project. */
+/** What src/providers/common/token-count.ts imports, resolved from the project. */
 const TOKENIZER_MODULE = new URL('../node_modules/gpt-tokenizer/esm/encoding/o200k_base.js', import.meta.url).href;
 const WARM_UP_RUNS = 2;
 

@@ -1,7 +1,7 @@
 // Built-in providers and how a provider name becomes a wire format, a base URL and the names of its key
 // variables. User-declared providers (config `providers.<name>`) extend or override these.
 import type { OssConfig, ProviderSection } from './config-types.js';
-import type { ProviderType } from '../providers/shared/target.js';
+import type { ProviderType } from '../providers/common/target.js';
 
 export interface BuiltinProvider {
   type: ProviderType;

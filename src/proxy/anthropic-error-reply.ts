@@ -2,8 +2,8 @@
 // `x-should-retry: false` when retrying cannot help (Claude Code then fails in seconds instead of retrying for
 // ~3 minutes), and `retry-after` ≤ 60 s (more and Claude Code gives up at once).
 import type { ServerResponse } from 'node:http';
-import { ProviderError, type AnthropicErrorType } from '../providers/shared/provider-error.js';
-import { capRetryAfter } from '../providers/shared/retry-after.js';
+import { ProviderError, type AnthropicErrorType } from '../providers/common/provider-error.js';
+import { capRetryAfter } from '../providers/common/retry-after.js';
 
 export function proxyError(status: number, type: AnthropicErrorType, message: string, retryable = false): ProviderError {
   return new ProviderError({ status, type, message, retryable });

@@ -1,6 +1,6 @@
 // An `event: error` a translator produced before anything reached Claude Code becomes a ProviderError, so
 // the proxy can still retry, fall back to Claude, or answer with a proper HTTP status.
-import { ProviderError, type AnthropicErrorType } from '../providers/shared/provider-error.js';
+import { ProviderError, type AnthropicErrorType } from '../providers/common/provider-error.js';
 
 const STATUS: Partial<Record<AnthropicErrorType, number>> = {
   invalid_request_error: 400,

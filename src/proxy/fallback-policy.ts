@@ -1,7 +1,7 @@
 // When a provider fails before anything reached Claude Code: retry what a short wait can fix (429, 5xx,
 // timeouts), honouring Retry-After but keeping the total wait small, then hand the request to Claude.
 // Errors a retry cannot fix (auth, unknown model, provider down) skip the retries.
-import { ProviderError } from '../providers/shared/provider-error.js';
+import { ProviderError } from '../providers/common/provider-error.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */

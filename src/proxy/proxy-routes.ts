@@ -2,7 +2,7 @@
 // token count, the plan's models, and a health check for the launcher.
 import type { FastifyPluginAsync } from 'fastify';
 import type { RoutePlan } from '../routing/route-plan-types.js';
-import type { CountableRequest } from '../providers/shared/token-count.js';
+import type { CountableRequest } from '../providers/common/token-count.js';
 import { proxyError } from './anthropic-error-reply.js';
 import type { ParsedBody } from './build-server.js';
 import { handleMessages, type MessagesContext } from './handle-messages.js';
@@ -33,7 +33,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyRoutesOptions> = async (app, o
       return reply.code(400).header('x-should-retry', 'false').send(proxyError(400, 'invalid_request_error', 'messages: Field required').toBody());
     }
     // The tokenizer costs ~200 ms and ~65 MB to load: only the rare count_tokens call pays for it.
-    const { countRequestTokens } = await import('../providers/shared/token-count.js');
+    const { countRequestTokens } = await import('../providers/common/token-count.js');
     return { input_tokens: countRequestTokens(body as CountableRequest) };
   });
 

@@ -5,11 +5,11 @@ import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { openPassThrough, type PassThroughCall } from '../providers/anthropic/pass-through.js';
 import { createUsageTap } from '../providers/anthropic/usage-tap.js';
-import { ProviderError } from '../providers/shared/provider-error.js';
-import { retryAfterSeconds } from '../providers/shared/retry-after.js';
-import { errorTypeForStatus } from '../providers/shared/status-to-error-type.js';
-import type { TargetModel } from '../providers/shared/target.js';
-import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
+import { ProviderError } from '../providers/common/provider-error.js';
+import { retryAfterSeconds } from '../providers/common/retry-after.js';
+import { errorTypeForStatus } from '../providers/common/status-to-error-type.js';
+import type { TargetModel } from '../providers/common/target.js';
+import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
 
 export interface RelayResult {
   usage: TranslatedUsage;

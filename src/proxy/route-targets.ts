@@ -6,9 +6,9 @@ import { CLAUDE_PROVIDER, resolveProvider, type ProviderInfo } from '../config/p
 import { getApiKey } from '../config/credentials.js';
 import { splitModelId } from '../routing/model-id.js';
 import { targetFor } from '../registry/target-info.js';
-import type { ProviderAdapter, UpstreamEndpoint } from '../providers/shared/provider-adapter.js';
-import type { ProviderType, TargetModel } from '../providers/shared/target.js';
-import { ProviderError } from '../providers/shared/provider-error.js';
+import type { ProviderAdapter, UpstreamEndpoint } from '../providers/common/provider-adapter.js';
+import type { ProviderType, TargetModel } from '../providers/common/target.js';
+import { ProviderError } from '../providers/common/provider-error.js';
 import { proxyError } from './anthropic-error-reply.js';
 
 export type RouteTarget =

@@ -2,7 +2,7 @@
 // upstream that fails before producing anything has sent Claude Code nothing yet: the proxy can still fall
 // back to Claude or answer with a proper HTTP error. `firstByteAt` marks when the stream became committed.
 import type { ServerResponse } from 'node:http';
-import { formatSseEvent, type WireEvent } from '../providers/shared/anthropic-stream-writer.js';
+import { formatSseEvent, type WireEvent } from '../providers/common/anthropic-stream-writer.js';
 
 export class SseReplySink {
   private held: WireEvent | undefined;

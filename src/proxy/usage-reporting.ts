@@ -1,7 +1,7 @@
 // One UsageEvent per request, for the ledger: who asked (prompt key), who answered, what it cost in tokens.
 import type { UsageEvent } from '../usage/usage-event.js';
-import { estimateTokensFromLength } from '../providers/shared/token-estimate.js';
-import type { TranslatedUsage } from '../providers/shared/upstream-usage.js';
+import { estimateTokensFromLength } from '../providers/common/token-estimate.js';
+import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
 
 export interface RequestRecord {
   prompt: string;

@@ -2,7 +2,7 @@
 // that change request shaping. Built once per route at proxy start, never per request.
 import { resolveProvider } from '../config/providers.js';
 import type { OssConfig } from '../config/config-types.js';
-import type { ProviderType, TargetModel } from '../providers/shared/target.js';
+import type { ProviderType, TargetModel } from '../providers/common/target.js';
 import { isOpenAiReasoningModel } from './catalogue-entry.js';
 import { defaultRegistry, type ModelRegistry } from './registry.js';
 

@@ -2,7 +2,7 @@
 // there). Each runs against the recorded fixture the case cites; judgement calls are named in the title.
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { AnthropicMessageParam, AnthropicRequest } from '../../src/providers/shared/anthropic-types.js';
+import type { AnthropicMessageParam, AnthropicRequest } from '../../src/providers/common/anthropic-types.js';
 import { decodeGeminiError } from '../../src/providers/gemini/decode-error.js';
 import type { GeminiContent, GeminiRequest, GeminiResponse, GeminiSchema } from '../../src/providers/gemini/gemini-api.js';
 import { GEMINI_SCHEMA_KEYS } from '../../src/providers/gemini/gemini-api.js';

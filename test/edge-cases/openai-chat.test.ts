@@ -9,8 +9,8 @@ import { toolNameMapForRequest } from '../../src/providers/openai-chat/tool-name
 import { transformToOpenAI } from '../../src/providers/openai-chat/transform-request.js';
 import { transformFromOpenAI, transformFromOpenAIWithUsage } from '../../src/providers/openai-chat/transform-response.js';
 import type { AnthropicRequestLike } from '../../src/providers/openai-chat/anthropic-input.js';
-import { SYNTHETIC_SIGNATURE_PREFIX } from '../../src/providers/shared/anthropic-stream-writer.js';
-import type { TargetModel } from '../../src/providers/shared/target.js';
+import { SYNTHETIC_SIGNATURE_PREFIX } from '../../src/providers/common/anthropic-stream-writer.js';
+import type { TargetModel } from '../../src/providers/common/target.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import {
   TEST_TARGET,

@@ -3,8 +3,8 @@
 // Gemini's contents, DeferredToolPlaceholder is never declared, and every tool result answers a declared call.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { AnthropicRequest } from '../../src/providers/shared/anthropic-types.js';
-import type { TargetModel } from '../../src/providers/shared/target.js';
+import type { AnthropicRequest } from '../../src/providers/common/anthropic-types.js';
+import type { TargetModel } from '../../src/providers/common/target.js';
 import { transformToOpenAI } from '../../src/providers/openai-chat/transform-request.js';
 import { transformToGemini } from '../../src/providers/gemini/transform-request.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnthropicStreamWriter, formatSseEvent, isSyntheticSignature, type WireEvent } from '../../src/providers/shared/anthropic-stream-writer.js';
+import { AnthropicStreamWriter, formatSseEvent, isSyntheticSignature, type WireEvent } from '../../src/providers/common/anthropic-stream-writer.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 
 function record(model = 'openai/gpt-4o') {

@@ -4,9 +4,9 @@
 // the answer comes back as bytes for the proxy to relay. The only I/O for Anthropic-speaking upstreams.
 import type { IncomingHttpHeaders } from 'node:http';
 import { request, type Dispatcher } from 'undici';
-import type { TargetModel } from '../shared/target.js';
-import type { UpstreamEndpoint } from '../shared/provider-adapter.js';
-import { networkError } from '../shared/network-error.js';
+import type { TargetModel } from '../common/target.js';
+import type { UpstreamEndpoint } from '../common/provider-adapter.js';
+import { networkError } from '../common/network-error.js';
 import { stripSyntheticThinking } from './strip-synthetic-thinking.js';
 import { claudeRequestHeaders, providerRequestHeaders, returnedHeaders } from './pass-through-headers.js';
 

@@ -1,7 +1,7 @@
 // Edge case 28: thinking blocks whose signature oss invented (a model switch mid-session leaves them in the
 // history) must not reach a real Anthropic endpoint, which rejects unknown signatures. Pure: returns the
 // same messages array when nothing is stripped, so the caller can forward the original bytes.
-import { isSyntheticSignature } from '../shared/anthropic-stream-writer.js';
+import { isSyntheticSignature } from '../common/anthropic-stream-writer.js';
 
 interface Block {
   type?: unknown;

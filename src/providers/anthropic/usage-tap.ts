@@ -2,8 +2,8 @@
 // and cache tokens, message_delta the output (and sometimes the final input) tokens; a JSON message has both.
 // Only those two events are parsed; content deltas are only measured, so an answer cut short (Claude Code
 // left, the connection dropped) still says how much text had streamed.
-import { createSseReader, type SseReader } from '../shared/sse-reader.js';
-import { ZERO_USAGE, type TranslatedUsage } from '../shared/upstream-usage.js';
+import { createSseReader, type SseReader } from '../common/sse-reader.js';
+import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 
 interface WireUsage {
   input_tokens?: number | null;

@@ -1,9 +1,9 @@
 // The Gemini adapter: the only I/O for Gemini. Translates with the pure functions in this folder and calls
 // `models/<m>:streamGenerateContent?alt=sse` or `:generateContent` with the key in `x-goog-api-key` (never in
 // the URL, where it could end up in logs).
-import type { ProviderAdapter } from '../shared/provider-adapter.js';
-import { pipeBody, postUpstream, readJson } from '../shared/upstream-http.js';
-import { ZERO_USAGE, type TranslatedUsage } from '../shared/upstream-usage.js';
+import type { ProviderAdapter } from '../common/provider-adapter.js';
+import { pipeBody, postUpstream, readJson } from '../common/upstream-http.js';
+import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 import type { GeminiResponse } from './gemini-api.js';
 import { createGeminiStreamTranslator, decodeGeminiError, geminiToolNameMap, transformFromGemini, transformToGemini } from './index.js';
 

@@ -5,7 +5,7 @@
 // - Vertex partial arguments (`willContinue`, `partialArgs` with json paths, empty `functionCall:{}` terminators)
 //   are rebuilt per call and emitted whole; an empty functionCall never becomes a tool_use;
 // - a signature on a text or thought part becomes a thinking block's signature, marked with where it came from.
-import type { ToolNameMap } from '../shared/tool-names.js';
+import type { ToolNameMap } from '../common/tool-names.js';
 import type { GeminiFunctionCall, GeminiPart, GeminiPartialArg } from './gemini-api.js';
 import { encodeTextSignature, toolUseIdFor, type TextSignatureKind } from './thought-signature.js';
 

@@ -8,8 +8,8 @@
 // - thinking blocks: text dropped, Gemini signatures carried in their `signature` put back where they came from;
 // - on Gemini 3, a model turn of the current exchange whose first call has no signature (history made by another
 //   model) gets the documented sentinel instead.
-import type { AnthropicMessageParam } from '../shared/anthropic-types.js';
-import type { ToolNameMap } from '../shared/tool-names.js';
+import type { AnthropicMessageParam } from '../common/anthropic-types.js';
+import type { ToolNameMap } from '../common/tool-names.js';
 import type { GeminiContent, GeminiPart, GeminiRole } from './gemini-api.js';
 import { SKIP_SIGNATURE_SENTINEL, decodeTextSignature, signatureFromToolUseId } from './thought-signature.js';
 import { toolResultContent, userBlockParts } from './convert-user-content.js';

@@ -1,6 +1,6 @@
 // Gemini usageMetadata → Anthropic usage (wire-reference.md §7.5, edge case 57). Anthropic's input_tokens excludes
 // cache reads, Gemini's promptTokenCount includes them; output counts thoughts, as Anthropic's includes thinking.
-import type { TranslatedUsage } from '../shared/upstream-usage.js';
+import type { TranslatedUsage } from '../common/upstream-usage.js';
 import type { GeminiUsageMetadata } from './gemini-api.js';
 
 export function convertGeminiUsage(usage: GeminiUsageMetadata | undefined): TranslatedUsage {

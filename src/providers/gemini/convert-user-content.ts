@@ -1,7 +1,7 @@
 // User content blocks → Gemini parts (wire-reference.md §7.2; edge cases 35, 39, 40, 42). Images become inlineData
 // (base64) or fileData (URL: no fetching here, translators do no I/O); PDFs likewise; text documents become text;
 // Anthropic-only blocks are flattened to text or dropped; nothing is ever forwarded raw.
-import type { AnthropicContentBlockParam, AnthropicToolResultBlockParam } from '../shared/anthropic-types.js';
+import type { AnthropicContentBlockParam, AnthropicToolResultBlockParam } from '../common/anthropic-types.js';
 import type { GeminiPart } from './gemini-api.js';
 
 /** Any content block, including types newer than the SDK's union (e.g. tool_reference inside tool results). */

@@ -1,10 +1,10 @@
 // A Gemini error (HTTP body before the stream, or a `{"error":…}` stream event) → ProviderError in Anthropic
 // terms (wire-reference.md §3.5, §1.6; edge cases 4, 55, 56). Tolerant: the body may be JSON of any shape, a JSON
 // array (the non-SSE stream form), or plain text, and may come with an SSE content type (the recorded 404).
-import { ProviderError } from '../shared/provider-error.js';
-import { capRetryAfter, retryAfterSeconds } from '../shared/retry-after.js';
-import { errorTypeForStatus } from '../shared/status-to-error-type.js';
-import type { TargetModel } from '../shared/target.js';
+import { ProviderError } from '../common/provider-error.js';
+import { capRetryAfter, retryAfterSeconds } from '../common/retry-after.js';
+import { errorTypeForStatus } from '../common/status-to-error-type.js';
+import type { TargetModel } from '../common/target.js';
 import type { GeminiErrorBody } from './gemini-api.js';
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;

@@ -2,7 +2,7 @@
 // `tool_use` is decided by whether a call was emitted (Gemini says STOP for call turns, and UNEXPECTED_TOOL_CALL
 // carries a usable call), except when the turn was cut by the token limit. Finishes that leave no usable answer
 // end the turn with a short note naming the reason, so the user sees why instead of an empty reply.
-import type { AnthropicStopReason } from '../shared/anthropic-types.js';
+import type { AnthropicStopReason } from '../common/anthropic-types.js';
 
 export interface FinishOutcome {
   stopReason: AnthropicStopReason;

@@ -2,8 +2,8 @@
 // Client tools become functionDeclarations with the raw input_schema as `parametersJsonSchema` (standard JSON
 // Schema, accepted with $schema/additionalProperties), or a sanitised `parameters` when schemaMode asks for it.
 // Server tools (no input_schema) and Claude Code's DeferredToolPlaceholder are dropped. Names follow Gemini's rules.
-import type { AnthropicRequest } from '../shared/anthropic-types.js';
-import { GEMINI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../shared/tool-names.js';
+import type { AnthropicRequest } from '../common/anthropic-types.js';
+import { GEMINI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../common/tool-names.js';
 import type { GeminiFunctionDeclaration, GeminiTool, GeminiToolConfig } from './gemini-api.js';
 import { sanitizeSchemaForGemini } from './sanitize-schema.js';
 

@@ -3,11 +3,11 @@
 // no [DONE] and ends with the body (edge cases 1, 3, 10, 25). usageMetadata is a snapshot, not monotonic: the
 // last one wins. A body that ends without a finishReason, or a `data: {"error":…}` event, ends the message with an
 // Anthropic error event rather than a fake end_turn.
-import type { AnthropicStreamWriter } from '../shared/anthropic-stream-writer.js';
-import { createSseReader, type SseEvent } from '../shared/sse-reader.js';
-import type { TargetModel } from '../shared/target.js';
-import type { ToolNameMap } from '../shared/tool-names.js';
-import { ZERO_USAGE, type TranslatedUsage } from '../shared/upstream-usage.js';
+import type { AnthropicStreamWriter } from '../common/anthropic-stream-writer.js';
+import { createSseReader, type SseEvent } from '../common/sse-reader.js';
+import type { TargetModel } from '../common/target.js';
+import type { ToolNameMap } from '../common/tool-names.js';
+import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 import { GeminiPartConsumer } from './consume-parts.js';
 import { convertGeminiUsage } from './convert-usage.js';
 import { decodeGeminiStreamError } from './decode-error.js';

@@ -13,7 +13,7 @@
 //    kind `part`: it stood on its own (a trailing empty text part, or a thought part whose text is dropped) and is
 //    replayed as `{text: "", thoughtSignature}` at the same position.
 //    The `oss1.` prefix marks the block as made by oss, so Claude pass-through strips it (anthropic-stream-writer).
-import { SYNTHETIC_SIGNATURE_PREFIX, newToolUseId } from '../shared/anthropic-stream-writer.js';
+import { SYNTHETIC_SIGNATURE_PREFIX, newToolUseId } from '../common/anthropic-stream-writer.js';
 
 const TOOL_ID_PREFIX = 'toolu_oss_g';
 const TOOL_ID_PATTERN = /^toolu_oss_g[A-Za-z0-9]{12}_([A-Za-z0-9_-]+)$/;

@@ -2,8 +2,8 @@
 // and target always give the same body. Ignored on purpose (never an error): context_management, output_config,
 // metadata, cache_control, service_tier, container, mcp_servers, and the `x-anthropic-billing-header` system block
 // (it changes between requests and would defeat Gemini's implicit prefix caching).
-import type { AnthropicRequest } from '../shared/anthropic-types.js';
-import type { TargetModel } from '../shared/target.js';
+import type { AnthropicRequest } from '../common/anthropic-types.js';
+import type { TargetModel } from '../common/target.js';
 import type { GeminiGenerationConfig, GeminiRequest, GeminiThinkingConfig } from './gemini-api.js';
 import { convertMessages } from './convert-messages.js';
 import { isGemini3OrLater } from './model-generation.js';

@@ -1,10 +1,10 @@
 // A non-streaming Gemini generateContent response → an Anthropic message (edge cases 22–24, 51, 57–59). Parts go
 // through the same GeminiPartConsumer as the stream, into a small block builder instead of the stream writer.
 // Empty outputs (no candidates, `content:{}`, no parts) give `content: []` with an honest stop_reason.
-import { newMessageId, syntheticSignature } from '../shared/anthropic-stream-writer.js';
-import type { TargetModel } from '../shared/target.js';
-import type { TranslatedContentBlock, TranslatedMessage } from '../shared/translated-message.js';
-import { GEMINI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../shared/tool-names.js';
+import { newMessageId, syntheticSignature } from '../common/anthropic-stream-writer.js';
+import type { TargetModel } from '../common/target.js';
+import type { TranslatedContentBlock, TranslatedMessage } from '../common/translated-message.js';
+import { GEMINI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../common/tool-names.js';
 import { GeminiPartConsumer, type BlockSink } from './consume-parts.js';
 import { convertGeminiUsage } from './convert-usage.js';
 import type { GeminiResponse } from './gemini-api.js';

@@ -1,8 +1,8 @@
 // The OpenAI-compatible adapter (OpenAI, OpenRouter, Ollama's /v1, LM Studio, vLLM, …): the only I/O for
 // this wire format. Bearer auth with the provider's own key; OpenRouter also gets app attribution headers
 // and reports `usage.cost`; a refused connection to Ollama says how to start it.
-import type { AdapterCall, ProviderAdapter } from '../shared/provider-adapter.js';
-import { pipeBody, postUpstream, readJson } from '../shared/upstream-http.js';
+import type { AdapterCall, ProviderAdapter } from '../common/provider-adapter.js';
+import { pipeBody, postUpstream, readJson } from '../common/upstream-http.js';
 import { decodeOpenAIError } from './decode-error.js';
 import type { OpenAIResponse } from './openai-chat-api.js';
 import { createOpenAIStreamTranslator } from './stream-translator.js';

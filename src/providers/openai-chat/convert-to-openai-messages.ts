@@ -2,7 +2,7 @@
 // The invariant OpenAI enforces: an assistant message with `tool_calls` is immediately followed by one
 // `tool` message per call, in call order. Claude Code returns parallel results in completion order and can
 // leave cancelled calls without a result, so results are paired by id and missing ones are synthesised.
-import type { ToolNameMap } from '../shared/tool-names.js';
+import type { ToolNameMap } from '../common/tool-names.js';
 import { blocksOf, type AnthropicMessageLike, type AnthropicRequestLike } from './anthropic-input.js';
 import { systemBlocks, systemContent } from './convert-system.js';
 import { INTERRUPTED, convertToolResult } from './convert-tool-result.js';

@@ -1,7 +1,7 @@
 // OpenAI usage → Anthropic usage (wire-reference.md §7.5; edge case 57). OpenAI's `prompt_tokens` counts
 // cached (and, at OpenRouter, cache-written) tokens; Anthropic's `input_tokens` excludes both, so
 // input + cache_read + cache_creation adds back up to the prompt. Output includes reasoning tokens.
-import type { TranslatedUsage } from '../shared/upstream-usage.js';
+import type { TranslatedUsage } from '../common/upstream-usage.js';
 import type { OpenAIUsage } from './openai-chat-api.js';
 
 export function convertOpenAIUsage(usage: OpenAIUsage): TranslatedUsage {

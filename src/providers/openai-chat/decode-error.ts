@@ -3,10 +3,10 @@
 // rate limits → 429 with a retry-after ≤ 60 s; out of credits/quota → 402, not retried; bad key → 401 and
 // unknown model → 404, not retried; busy → 529; context overflow → 400 "prompt is too long: X tokens > Y
 // maximum", the wording that makes Claude Code compact instead of stripping features.
-import { ProviderError, type AnthropicErrorType } from '../shared/provider-error.js';
-import { retryAfterSeconds } from '../shared/retry-after.js';
-import { errorTypeForStatus } from '../shared/status-to-error-type.js';
-import type { TargetModel } from '../shared/target.js';
+import { ProviderError, type AnthropicErrorType } from '../common/provider-error.js';
+import { retryAfterSeconds } from '../common/retry-after.js';
+import { errorTypeForStatus } from '../common/status-to-error-type.js';
+import type { TargetModel } from '../common/target.js';
 import type { OpenAIErrorObject } from './openai-chat-api.js';
 
 const MAX_UPSTREAM_TEXT = 300;

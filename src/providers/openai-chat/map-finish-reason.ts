@@ -1,7 +1,7 @@
 // OpenAI `finish_reason` → Anthropic `stop_reason` (wire-reference.md §7.4; edge cases 20, 49, 52, 53).
 // Whether tools were called decides `tool_use`, not the finish reason: servers say `stop` after tool calls,
 // or `tool_calls` with none. A length cut wins over both, so Claude Code asks for more room.
-import type { AnthropicStopReason } from '../shared/anthropic-types.js';
+import type { AnthropicStopReason } from '../common/anthropic-types.js';
 
 export interface TurnFacts {
   toolUses: number;

@@ -1,7 +1,7 @@
 // Anthropic `thinking` / `output_config.effort` → the target's reasoning control (edge case 31).
 // Only for targets that can think; everything else drops it silently. `disabled` sends nothing: every
 // server's default is its own, and some reject an explicit "none".
-import type { TargetModel } from '../shared/target.js';
+import type { TargetModel } from '../common/target.js';
 import type { AnthropicRequestLike } from './anthropic-input.js';
 import type { OpenAIChatRequest, ReasoningEffort } from './openai-chat-api.js';
 import type { TargetTraits } from './target-traits.js';

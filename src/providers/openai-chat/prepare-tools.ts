@@ -1,8 +1,8 @@
 // Anthropic `tools` + `tool_choice` → OpenAI `tools`, `tool_choice`, `parallel_tool_calls`
 // (wire-reference.md §7.3; edge cases 43, 45, 46).
 import type { ChatCompletionFunctionTool, ChatCompletionToolChoiceOption } from 'openai/resources/chat/completions';
-import type { TargetModel } from '../shared/target.js';
-import type { ToolNameMap } from '../shared/tool-names.js';
+import type { TargetModel } from '../common/target.js';
+import type { ToolNameMap } from '../common/tool-names.js';
 import type { AnthropicRequestLike, AnthropicToolLike } from './anthropic-input.js';
 
 /** Claude Code's stand-in for tools it has not loaded yet (advanced-tool-use beta); never a real tool. */

@@ -2,7 +2,7 @@
 // (wire-reference.md §2.4). oss keeps no server state, so the details ride inside the thinking block's
 // `signature`, which Claude Code echoes verbatim. The prefix marks the signature as oss-made, so Claude
 // pass-through strips such blocks (edge case 28).
-import { SYNTHETIC_SIGNATURE_PREFIX } from '../shared/anthropic-stream-writer.js';
+import { SYNTHETIC_SIGNATURE_PREFIX } from '../common/anthropic-stream-writer.js';
 import type { ReasoningDetail } from './openai-chat-api.js';
 
 const DETAILS_PREFIX = `${SYNTHETIC_SIGNATURE_PREFIX}or.`;

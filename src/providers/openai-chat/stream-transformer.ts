@@ -2,8 +2,8 @@
 // returns the Anthropic SSE text that chunk produced, or null. Chunks may be raw SSE text cut anywhere, or
 // bare `data: …` lines without their blank line (as the seed's tests write them): such a trailing line is
 // dispatched as soon as it is complete, i.e. `[DONE]` or parseable JSON.
-import { AnthropicStreamWriter, formatSseEvent } from '../shared/anthropic-stream-writer.js';
-import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../shared/tool-names.js';
+import { AnthropicStreamWriter, formatSseEvent } from '../common/anthropic-stream-writer.js';
+import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../common/tool-names.js';
 import { createOpenAIStreamTranslator, type OpenAIStreamTranslator } from './stream-translator.js';
 
 export interface StreamTransformerOptions {

@@ -9,14 +9,14 @@
 // - an error (bare `{"error"}`, Groq's `event: error`, OpenRouter's chunk with `error`) before the finish
 //   becomes writer.error(); after the finish it is only reported through onWarning;
 // - a body that ends with no finish reason is an error, never a fake end_turn.
-import type { AnthropicStreamWriter, StreamUsage } from '../shared/anthropic-stream-writer.js';
-import { newToolUseId } from '../shared/anthropic-stream-writer.js';
-import { JsonObjectPrefix } from '../shared/json-object-prefix.js';
-import { createSseReader, type SseEvent } from '../shared/sse-reader.js';
-import type { TargetModel } from '../shared/target.js';
-import type { ToolNameMap } from '../shared/tool-names.js';
-import { estimateTokensFromLength } from '../shared/token-estimate.js';
-import type { TranslatedUsage } from '../shared/upstream-usage.js';
+import type { AnthropicStreamWriter, StreamUsage } from '../common/anthropic-stream-writer.js';
+import { newToolUseId } from '../common/anthropic-stream-writer.js';
+import { JsonObjectPrefix } from '../common/json-object-prefix.js';
+import { createSseReader, type SseEvent } from '../common/sse-reader.js';
+import type { TargetModel } from '../common/target.js';
+import type { ToolNameMap } from '../common/tool-names.js';
+import { estimateTokensFromLength } from '../common/token-estimate.js';
+import type { TranslatedUsage } from '../common/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
 import { readErrorValue, type UpstreamErrorFields } from './decode-error.js';
 import { mapFinishReason, matchedStopOf } from './map-finish-reason.js';

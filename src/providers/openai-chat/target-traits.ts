@@ -1,6 +1,6 @@
 // Provider quirks the request translator needs, derived in one place from the TargetModel
 // (wire-reference.md §2.6, §4–6). Everything else asks these questions instead of testing provider names.
-import type { TargetModel } from '../shared/target.js';
+import type { TargetModel } from '../common/target.js';
 
 /** Hosted APIs known to accept a `system` message anywhere in the conversation. */
 const SYSTEM_ANYWHERE = new Set(['openai', 'openrouter', 'deepseek', 'xai', 'groq', 'mistral']);

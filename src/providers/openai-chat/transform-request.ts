@@ -1,8 +1,8 @@
 // Anthropic Messages request → OpenAI Chat Completions body, shaped for the target (wire-reference.md §7.6;
 // edge cases 46–49). Pure: the adapter sends the result. Anthropic-only fields (metadata,
 // context_management, output_config, safeguards, cache_control, container…) are dropped, never rejected.
-import type { TargetModel } from '../shared/target.js';
-import type { ToolNameMap } from '../shared/tool-names.js';
+import type { TargetModel } from '../common/target.js';
+import type { ToolNameMap } from '../common/tool-names.js';
 import type { AnthropicRequestLike } from './anthropic-input.js';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.js';
 import { mapReasoningRequest } from './map-reasoning-request.js';

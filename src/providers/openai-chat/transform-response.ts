@@ -2,12 +2,12 @@
 // Ids: the upstream's `chatcmpl-…`/`gen-…` id and its `call_…` tool ids are not shown to Claude Code; the
 // message gets a fresh `msg_…` id and every tool call a fresh `toolu_…` id (tool-call-ids.ts explains why
 // none need to be remembered). `model` is the oss model id Claude Code asked for.
-import { newMessageId, newToolUseId, syntheticSignature } from '../shared/anthropic-stream-writer.js';
-import { parseJsonObject } from '../shared/json-repair.js';
-import type { TargetModel } from '../shared/target.js';
-import type { TranslatedContentBlock, TranslatedMessage } from '../shared/translated-message.js';
-import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../shared/tool-names.js';
-import type { TranslatedUsage } from '../shared/upstream-usage.js';
+import { newMessageId, newToolUseId, syntheticSignature } from '../common/anthropic-stream-writer.js';
+import { parseJsonObject } from '../common/json-repair.js';
+import type { TargetModel } from '../common/target.js';
+import type { TranslatedContentBlock, TranslatedMessage } from '../common/translated-message.js';
+import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../common/tool-names.js';
+import type { TranslatedUsage } from '../common/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
 import { decodeOpenAIError } from './decode-error.js';
 import { mapFinishReason, matchedStopOf } from './map-finish-reason.js';

@@ -2,10 +2,10 @@
 // recorded fixtures, and build targets. No part of the translator is mocked.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AnthropicStreamWriter, formatSseEvent, type WireEvent } from '../../../src/providers/shared/anthropic-stream-writer.js';
-import type { TargetModel } from '../../../src/providers/shared/target.js';
-import type { ToolNameMap } from '../../../src/providers/shared/tool-names.js';
-import type { TranslatedUsage } from '../../../src/providers/shared/upstream-usage.js';
+import { AnthropicStreamWriter, formatSseEvent, type WireEvent } from '../../../src/providers/common/anthropic-stream-writer.js';
+import type { TargetModel } from '../../../src/providers/common/target.js';
+import type { ToolNameMap } from '../../../src/providers/common/tool-names.js';
+import type { TranslatedUsage } from '../../../src/providers/common/upstream-usage.js';
 import { createGeminiStreamTranslator } from '../../../src/providers/gemini/stream-translator.js';
 import { geminiToolNameMap } from '../../../src/providers/gemini/prepare-tools.js';
 

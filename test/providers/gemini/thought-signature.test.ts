@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
-import { isSyntheticSignature } from '../../../src/providers/shared/anthropic-stream-writer.js';
-import type { AnthropicMessageParam } from '../../../src/providers/shared/anthropic-types.js';
+import { isSyntheticSignature } from '../../../src/providers/common/anthropic-stream-writer.js';
+import type { AnthropicMessageParam } from '../../../src/providers/common/anthropic-types.js';
 import {
   decodeTextSignature,
   encodeTextSignature,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnthropicRequest } from '../../../src/providers/shared/anthropic-types.js';
+import type { AnthropicRequest } from '../../../src/providers/common/anthropic-types.js';
 import { transformToGemini } from '../../../src/providers/gemini/transform-request.js';
 import { fixtureJson, geminiTarget } from './gemini-test-kit.js';
 

@@ -1,6 +1,6 @@
 // The conservative completion of cut-short tool arguments (edge case 19): only suffixes, never rewrites.
 import { describe, expect, it } from 'vitest';
-import { jsonObjectRepairSuffix, parseJsonObject } from '../../../src/providers/shared/json-repair.js';
+import { jsonObjectRepairSuffix, parseJsonObject } from '../../../src/providers/common/json-repair.js';
 
 describe('jsonObjectRepairSuffix', () => {
   it('returns "" for a complete object', () => {

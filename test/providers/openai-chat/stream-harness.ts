@@ -1,10 +1,10 @@
 // Runs upstream bytes through the OpenAI stream translator into a real AnthropicStreamWriter and returns the
 // SSE body Claude Code would receive, the events, the usage handed to the ledger and any warnings.
 import { readFileSync } from 'node:fs';
-import { AnthropicStreamWriter, formatSseEvent, type WireEvent } from '../../../src/providers/shared/anthropic-stream-writer.js';
-import type { TargetModel } from '../../../src/providers/shared/target.js';
-import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../../../src/providers/shared/tool-names.js';
-import type { TranslatedUsage } from '../../../src/providers/shared/upstream-usage.js';
+import { AnthropicStreamWriter, formatSseEvent, type WireEvent } from '../../../src/providers/common/anthropic-stream-writer.js';
+import type { TargetModel } from '../../../src/providers/common/target.js';
+import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../../../src/providers/common/tool-names.js';
+import type { TranslatedUsage } from '../../../src/providers/common/upstream-usage.js';
 import { createOpenAIStreamTranslator } from '../../../src/providers/openai-chat/stream-translator.js';
 
 export const TEST_TARGET: TargetModel = { id: 'test/model', provider: 'openai', type: 'openai', upstreamModel: 'model', capabilities: {} };

@@ -1,6 +1,6 @@
 // Stress cases for the stream translator: long streams, many fragments, and every possible network cut.
 import { describe, expect, it } from 'vitest';
-import type { WireEvent } from '../../../src/providers/shared/anthropic-stream-writer.js';
+import type { WireEvent } from '../../../src/providers/common/anthropic-stream-writer.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
 import { expectedMessage, runStream, wireFixture } from './stream-harness.js';
 

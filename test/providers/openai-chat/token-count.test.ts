@@ -9,8 +9,8 @@
 // The requests are OpenAI-shaped; each is restated as the Anthropic request that translates to it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countRequestTokens, type CountableRequest } from '../../../src/providers/shared/token-count.js';
-import { estimateTokensFromLength } from '../../../src/providers/shared/token-estimate.js';
+import { countRequestTokens, type CountableRequest } from '../../../src/providers/common/token-count.js';
+import { estimateTokensFromLength } from '../../../src/providers/common/token-estimate.js';
 
 interface OpenAIShapedRequest {
   messages: Array<{ role: string; content: string | null; tool_call_id?: string; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }> }>;
