@@ -15,6 +15,8 @@ export const PROMPT_SECTIONS = {
 export interface ModelsSection {
   default?: string;
   background?: string;
+  /** Where Claude Code's WebSearch goes: `claude`, or a model that searches (`openrouter/perplexity/sonar`). */
+  search?: string;
   fallback?: boolean;
   commands?: Record<string, string>;
   agents?: Record<string, string>;

@@ -99,7 +99,7 @@ export function lookupPromptModel(loaded: LoadedConfig, type: PromptType, name: 
 }
 
 /** `models.default`, `models.background` or `models.fallback`, from the highest layer that sets it. */
-export function lookupModelsKey<K extends 'default' | 'background' | 'fallback'>(
+export function lookupModelsKey<K extends 'default' | 'background' | 'search' | 'fallback'>(
   loaded: LoadedConfig,
   key: K,
 ): LayeredValue<NonNullable<NonNullable<OssConfig['models']>[K]>> | undefined {

@@ -63,7 +63,7 @@ const PROMPT_MAPS = ['commands', 'agents', 'skills', 'hooks'] as const;
 function validateModels(file: string, models: unknown, providers: OssConfig): void {
   const path = ['models'];
   checkObject(file, path, models);
-  for (const key of ['default', 'background'] as const) {
+  for (const key of ['default', 'background', 'search'] as const) {
     if (models[key] !== undefined) checkModelId(file, [...path, key], models[key], providers);
   }
   checkOptional(file, [...path, 'fallback'], models.fallback, 'boolean');

@@ -18,6 +18,7 @@ import { pingWhileSilent } from './ping-while-silent.js';
 import { relayPassThrough } from './relay-pass-through.js';
 import type { RouteTarget, RouteTargets } from './route-targets.js';
 import { selectRoute } from './select-route.js';
+import { handleServerTool } from './server-tools/handle-server-tool.js';
 import { SseReplySink } from './sse-reply-sink.js';
 import { estimatedUsage, usageEvent, usageOrEstimate, type RequestRecord } from './usage-reporting.js';
 
@@ -30,6 +31,8 @@ export interface MessagesContext {
   /** The user's original ANTHROPIC_BASE_URL, or the public API. */
   claudeBaseUrl: string;
   claudeAvailable: boolean;
+  /** The per-run path secret: an `authorization` carrying it is not a Claude credential. */
+  secret?: string;
   retry: RetryPolicy;
   pingIntervalMs: number;
   onUsage?: (event: UsageEvent) => void;
@@ -58,6 +61,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   res.on('close', () => {
     if (!res.writableEnded) abort.abort();
   });
+  if (await handleServerTool(ctx, incoming, body, res, abort.signal)) return;
   const route = selectRoute(body, incoming.headers, ctx.plan, ctx.knownModels);
   const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: route.model.split('/')[0] ?? route.model, at };
   const report = (usage: TranslatedUsage | undefined, ok: boolean, fallback: boolean, firstByteAt: number | undefined, who = record): void =>

@@ -85,6 +85,7 @@ export class ModelProxy {
         dispatcher: pool,
         claudeBaseUrl: options.env.ANTHROPIC_BASE_URL || ANTHROPIC_API_URL,
         claudeAvailable: options.claudeAvailable !== false,
+        secret: this.pathSecret,
         retry: { ...DEFAULT_RETRY, ...tuning.retry },
         pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
         ...(options.onUsage ? { onUsage: options.onUsage } : {}),

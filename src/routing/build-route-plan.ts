@@ -77,11 +77,13 @@ export async function buildRoutePlan(options: BuildRoutePlanOptions): Promise<Ro
     options.fallback ?? promptFile?.frontmatter.model_fallback ?? lookupModelsKey(loaded, 'fallback')?.value ?? true;
 
   const frontmatterModel = promptFile?.frontmatter.data.model;
+  const configuredSearch = lookupModelsKey(loaded, 'search');
   return {
     prompt: { type, name: parsed.name, ...(typeof frontmatterModel === 'string' ? { frontmatterModel } : {}) },
     main,
     background,
     agents: await agentRoutes(router),
+    ...(configuredSearch ? { search: { model: configuredSearch.value, source: configuredSearch.layer, file: configuredSearch.file } } : {}),
     fallback,
   };
 }

@@ -42,6 +42,11 @@ export function formatRoutePlan(plan: RoutePlan): string {
   const lines = [`Route plan for ${title}`, table(rows)];
   if (plan.agents.length === 0) lines.push('  (no agent overrides: every agent runs on main)');
   lines.push(`  fallback to Claude when a provider fails: ${plan.fallback ? 'on' : 'off'}`);
+  lines.push(
+    plan.search
+      ? `  WebSearch: ${plan.search.model} (models.search, ${describeSource(plan.search)})`
+      : "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -39,6 +39,11 @@ export interface RoutePlan {
   main: ResolvedModel;
   background: ResolvedModel;
   agents: AgentRoute[];
+  /**
+   * `models.search`: where Claude Code's WebSearch goes (`claude`, or a model that searches). Absent: the
+   * route's own search where it has one, else Claude, else a clear tool error (proxy/server-tools/).
+   */
+  search?: ResolvedModel;
   /** Whether a failing provider may fall back to Claude (model_fallback / models.fallback, default true). */
   fallback: boolean;
 }

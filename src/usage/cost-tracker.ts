@@ -104,7 +104,7 @@ export class CostTracker {
   }
 
   private add(
-    event: Pick<UsageEvent, 'prompt' | 'model' | 'input_tokens' | 'output_tokens' | 'cache_read_tokens' | 'cache_write_tokens' | 'provider_cost_usd' | 'fallback' | 'at'>,
+    event: Pick<UsageEvent, 'prompt' | 'model' | 'input_tokens' | 'output_tokens' | 'cache_read_tokens' | 'cache_write_tokens' | 'provider_cost_usd' | 'search_fee_usd' | 'fallback' | 'at'>,
   ): LedgerRecord {
     const cost = costOfEvent(event, this.prices, this.options.config);
     const record: LedgerRecord = {

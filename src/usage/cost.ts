@@ -1,7 +1,7 @@
 // The cost of one proxied request. The provider's own figure wins (OpenRouter's `usage.cost`); else the
 // registry's prices, cache-aware: `input_tokens` excludes cache reads and writes, cache reads are billed at
 // the cache-read price (or the input price when none is known), cache writes at the cache-write price (or
-// input); else 0 and the request is marked unpriced (never a silent 0 that looks like a free model).
+// input), plus any known per-search fee; else 0 and the request is marked unpriced (never a silent 0 that looks like a free model).
 import type { OssConfig } from '../config/config-types.js';
 import type { Pricing } from '../registry/registry.js';
 import type { UsageEvent } from './usage-event.js';
@@ -17,16 +17,18 @@ export type PriceLookup = (modelId: string, config?: OssConfig) => Pricing | und
 type TokenCounts = Pick<UsageEvent, 'input_tokens' | 'output_tokens' | 'cache_read_tokens' | 'cache_write_tokens'>;
 
 export function costOfEvent(
-  event: TokenCounts & Pick<UsageEvent, 'model' | 'provider_cost_usd'>,
+  event: TokenCounts & Pick<UsageEvent, 'model' | 'provider_cost_usd' | 'search_fee_usd'>,
   lookup: PriceLookup,
   config?: OssConfig,
 ): RequestCost {
   if (typeof event.provider_cost_usd === 'number' && Number.isFinite(event.provider_cost_usd) && event.provider_cost_usd >= 0) {
     return { cost_usd: event.provider_cost_usd, unpriced: false };
   }
+  // A known per-search fee counts even when the tokens cannot be priced.
+  const fee = event.search_fee_usd ?? 0;
   const pricing = lookup(event.model, config);
-  if (!pricing) return { cost_usd: 0, unpriced: true };
-  return { cost_usd: priceTokens(event, pricing), unpriced: false };
+  if (!pricing) return { cost_usd: fee, unpriced: true };
+  return { cost_usd: roundUsd(priceTokens(event, pricing) + fee), unpriced: false };
 }
 
 /** USD for the given token counts at the given per-1M prices. */

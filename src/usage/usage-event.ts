@@ -12,6 +12,10 @@ export interface UsageEvent {
   cache_write_tokens: number;
   /** Cost the provider itself reported (OpenRouter `usage.cost`), USD. Wins over registry prices. */
   provider_cost_usd?: number;
+  /** Web searches this request ran (Claude Code's WebSearch), when any. */
+  web_search_requests?: number;
+  /** Fee for those searches on top of tokens, USD, where the price is known (usage/search-fees.ts). */
+  search_fee_usd?: number;
   /** The request was answered by Claude because the provider failed. */
   fallback: boolean;
   /** Whole request, ms. */

@@ -1,5 +1,6 @@
 // Reads the usage out of an Anthropic answer as it passes through untouched: message_start carries input
-// and cache tokens, message_delta the output (and sometimes the final input) tokens; a JSON message has both.
+// and cache tokens, message_delta the output (and sometimes the final input) tokens and the web searches run;
+// a JSON message has both.
 // Only those two events are parsed; content deltas are only measured, so an answer cut short (Claude Code
 // left, the connection dropped) still says how much text had streamed.
 import { createSseReader, type SseReader } from '../common/sse-reader.js';
@@ -10,6 +11,7 @@ interface WireUsage {
   output_tokens?: number | null;
   cache_read_input_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
+  server_tool_use?: { web_search_requests?: number | null } | null;
 }
 
 export interface UsageTap {
@@ -25,12 +27,15 @@ const DELTA_FRAMING_CHARS = 80;
 
 function merge(into: TranslatedUsage, from: WireUsage | undefined): TranslatedUsage {
   if (!from) return into;
-  return {
+  const merged: TranslatedUsage = {
     input_tokens: from.input_tokens ?? into.input_tokens,
     output_tokens: from.output_tokens ?? into.output_tokens,
     cache_read_input_tokens: from.cache_read_input_tokens ?? into.cache_read_input_tokens,
     cache_creation_input_tokens: from.cache_creation_input_tokens ?? into.cache_creation_input_tokens,
   };
+  const searches = from.server_tool_use?.web_search_requests ?? into.web_search_requests;
+  if (typeof searches === 'number' && searches > 0) merged.web_search_requests = searches;
+  return merged;
 }
 
 export function createUsageTap(contentType: string): UsageTap {

@@ -9,8 +9,11 @@ import { ProviderError } from './provider-error.js';
 
 export type UpstreamBody = Dispatcher.ResponseData['body'];
 
+/** The parts of an adapter call the HTTP step uses (a web search call has them too). */
+export type UpstreamCall = Pick<AdapterCall, 'target' | 'endpoint' | 'signal' | 'dispatcher'>;
+
 export interface UpstreamPost {
-  call: AdapterCall;
+  call: UpstreamCall;
   url: string;
   /** Headers of the provider's protocol; the user's configured headers may override them. */
   headers: Record<string, string>;
@@ -55,7 +58,7 @@ export interface ChunkSink {
 }
 
 /** Feed every chunk to `sink`, then end it. A cut or stalled body rejects with a ProviderError. */
-export async function pipeBody(body: UpstreamBody, sink: ChunkSink, call: AdapterCall, label: string): Promise<void> {
+export async function pipeBody(body: UpstreamBody, sink: ChunkSink, call: UpstreamCall, label: string): Promise<void> {
   try {
     for await (const chunk of body as AsyncIterable<Uint8Array>) sink.push(chunk);
   } catch (error) {
@@ -69,7 +72,7 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
 }
 
 /** The whole JSON body of a non-streaming answer; a cut body rejects with a ProviderError. */
-export async function readJson(body: UpstreamBody, call: AdapterCall, label: string): Promise<unknown> {
+export async function readJson(body: UpstreamBody, call: UpstreamCall, label: string): Promise<unknown> {
   let text: string;
   try {
     text = await body.text();

@@ -11,7 +11,7 @@ import { transformToOpenAI } from './transform-request.js';
 import { transformFromOpenAIWithUsage } from './transform-response.js';
 
 /** OpenRouter app attribution; a user can override both in config `providers.openrouter.headers`. */
-const OPENROUTER_ATTRIBUTION = { 'HTTP-Referer': 'http://localhost/oss', 'X-Title': 'oss', 'X-OpenRouter-Title': 'oss' };
+export const OPENROUTER_ATTRIBUTION = { 'HTTP-Referer': 'http://localhost/oss', 'X-Title': 'oss', 'X-OpenRouter-Title': 'oss' };
 
 function protocolHeaders(call: AdapterCall): Record<string, string> {
   return call.target.provider === 'openrouter' ? OPENROUTER_ATTRIBUTION : {};

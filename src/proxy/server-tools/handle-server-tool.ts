@@ -1,0 +1,129 @@
+// A request that carries only Anthropic server tools (Claude Code's WebSearch sub-request): routed on
+// purpose instead of reaching a provider with its tools silently dropped. A web search goes where
+// choose-search-route.ts says and comes back in Anthropic's blocks; any other server tool runs only on
+// Claude. What cannot run gets a 400 whose message Claude Code shows as the tool's error
+// ("API Error: 400 oss: WebSearch needs…", is_error: true; it does not retry or strip features for it).
+import type { ServerResponse } from 'node:http';
+import { claudeModelFor } from '../../providers/anthropic/pass-through.js';
+import type { WebSearchAnswer } from '../../providers/common/web-search-answer.js';
+import type { TranslatedUsage } from '../../providers/common/upstream-usage.js';
+import { geminiWebSearch } from '../../providers/gemini/web-search-adapter.js';
+import { openAIWebSearch } from '../../providers/openai-chat/web-search-adapter.js';
+import { OPENROUTER_WEB_RESULTS } from '../../providers/openai-chat/web-search.js';
+import { anthropicSearchFee, openRouterWebFee } from '../../usage/search-fees.js';
+import { proxyError, writeErrorReply } from '../anthropic-error-reply.js';
+import type { IncomingMessages, MessagesContext } from '../handle-messages.js';
+import { asProviderError } from '../handle-messages.js';
+import { relayPassThrough } from '../relay-pass-through.js';
+import { selectRoute } from '../select-route.js';
+import { usageEvent, type RequestRecord } from '../usage-reporting.js';
+import { chooseSearchRoute, type SearchRoute } from './choose-search-route.js';
+import { carriesClaudeCredentials } from './claude-credentials.js';
+import { searchReplyBlocks, writeSearchReply } from './search-reply.js';
+import { serverToolsIn, webSearchRequestOf, type WebSearchRequest } from './server-tool-request.js';
+
+type ProviderRoute = Extract<SearchRoute, { kind: 'provider' }>;
+
+/** True when the request was a server-tool request and has been answered here. */
+export async function handleServerTool(
+  ctx: MessagesContext,
+  incoming: IncomingMessages,
+  body: Record<string, unknown>,
+  res: ServerResponse,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const server = serverToolsIn(body);
+  const tools = Array.isArray(body.tools) ? body.tools : [];
+  if (server.length === 0 || server.length !== tools.length) return false;
+  const run = new ServerToolRun(ctx, incoming, body, res, signal);
+  const search = webSearchRequestOf(body);
+  if (search) await run.webSearch(search);
+  else await run.claudeOnly(server.map((tool) => String(tool.type)));
+  return true;
+}
+
+class ServerToolRun {
+  private readonly at = Date.now();
+  private readonly prompt: string;
+  private readonly routeModel: string;
+  private readonly claude: boolean;
+
+  constructor(
+    private readonly ctx: MessagesContext,
+    private readonly incoming: IncomingMessages,
+    private readonly body: Record<string, unknown>,
+    private readonly res: ServerResponse,
+    private readonly signal: AbortSignal,
+  ) {
+    const route = selectRoute(body, incoming.headers, ctx.plan, ctx.knownModels);
+    this.prompt = route.prompt;
+    this.routeModel = route.model;
+    this.claude = carriesClaudeCredentials(incoming.headers, ctx.secret);
+  }
+
+  async webSearch(search: WebSearchRequest): Promise<void> {
+    const route = await chooseSearchRoute({ routeModel: this.routeModel, pinned: this.ctx.plan.search?.model, claude: this.claude, targets: this.ctx.targets });
+    if (route.kind === 'unavailable') return writeErrorReply(this.res, proxyError(400, 'invalid_request_error', route.message));
+    if (route.kind === 'claude') return this.viaClaude(route.model, false);
+    try {
+      await this.viaProvider(route, search);
+    } catch (caught) {
+      const error = asProviderError(caught);
+      if (this.res.headersSent || this.signal.aborted) return;
+      if (this.claude && this.ctx.plan.fallback) {
+        this.ctx.onFallback?.(`oss: WebSearch through ${route.target.model} failed (${error.message.split('\n', 1)[0]}): falling back to Claude`);
+        return this.viaClaude(undefined, true);
+      }
+      writeErrorReply(this.res, proxyError(error.status, error.type, `oss: WebSearch through ${route.target.model} failed: ${error.message}`));
+    }
+  }
+
+  /** A server tool other than web search: only Claude runs it. */
+  async claudeOnly(types: string[]): Promise<void> {
+    if (this.claude) return this.viaClaude(undefined, false);
+    writeErrorReply(this.res, proxyError(400, 'invalid_request_error', `oss: the server tool ${types.join(', ')} runs only on Claude, and Claude Code sent no Claude credentials: set ANTHROPIC_API_KEY or run \`claude /login\``));
+  }
+
+  private async viaProvider(route: ProviderRoute, search: WebSearchRequest): Promise<void> {
+    const { target } = route;
+    if (target.keyError) throw target.keyError;
+    const call = { ...search, target: target.target, endpoint: target.endpoint, signal: this.signal, dispatcher: this.ctx.dispatcher };
+    const answer: WebSearchAnswer = route.search === 'gemini-grounding' ? await geminiWebSearch(call) : await openAIWebSearch(call, route.search);
+    const { provider_cost_usd: _cost, web_search_requests: _searches, ...usage } = answer.usage;
+    writeSearchReply(this.res, { model: target.model, blocks: searchReplyBlocks(search.query, answer), usage, stream: this.body.stream === true });
+    // OpenRouter's own cost figure includes its plugin fee; without it, the published per-result price.
+    const fee = route.search === 'openrouter-plugin' && answer.usage.provider_cost_usd === undefined ? openRouterWebFee(Math.min(answer.results.length, OPENROUTER_WEB_RESULTS)) : undefined;
+    this.report({ model: target.model, provider: target.provider }, answer.usage, true, fee);
+  }
+
+  private async viaClaude(model: string | undefined, fallback: boolean): Promise<void> {
+    const record = { model: `claude/${claudeModelFor(this.body.model, model)}`, provider: 'claude' };
+    try {
+      const relayed = await relayPassThrough(
+        {
+          to: { kind: 'claude', baseUrl: this.ctx.claudeBaseUrl, ...(model ? { model } : {}) },
+          request: this.body,
+          rawBody: this.incoming.rawBody,
+          incomingHeaders: this.incoming.headers,
+          search: this.incoming.search,
+          signal: this.signal,
+          dispatcher: this.ctx.dispatcher,
+        },
+        this.res,
+      );
+      this.report(record, relayed.usage, relayed.ok, anthropicSearchFee(relayed.usage.web_search_requests ?? 0), fallback);
+    } catch (caught) {
+      if (!this.res.headersSent) writeErrorReply(this.res, asProviderError(caught));
+      this.report(record, undefined, false, undefined, fallback);
+    }
+  }
+
+  private report(who: Pick<RequestRecord, 'model' | 'provider'>, usage: TranslatedUsage | undefined, ok: boolean, fee: number | undefined, fallback = false): void {
+    const record: RequestRecord = { prompt: this.prompt, at: this.at, ...who };
+    const event = usageEvent(record, usage, ok ? 'ok' : 'error', fallback, ok ? Date.now() : undefined);
+    const searches = usage?.web_search_requests ?? (ok && who.provider !== 'claude' ? 1 : 0);
+    if (searches > 0) event.web_search_requests = searches;
+    if (fee !== undefined && fee > 0) event.search_fee_usd = fee;
+    this.ctx.onUsage?.(event);
+  }
+}
