@@ -21,7 +21,7 @@ export function searchKindOf(target: RouteTarget): SearchKind | undefined {
   return undefined;
 }
 
-/** The built-in OpenAI provider (its search models exist only there). */
+/** The built-in OpenAI provider (its search models exist only there, or where OPENAI_BASE_URL points). */
 export function isOpenAI(target: RouteTarget): boolean {
-  return target.kind === 'translated' && target.provider === 'openai' && /api\.openai\.com/i.test(target.endpoint.baseUrl);
+  return target.kind === 'translated' && target.provider === 'openai';
 }
