@@ -33,8 +33,27 @@ describe('oss run --dry-run (in process)', () => {
         '  background           ollama/llama3.2  same as main',
         `  agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
         '  fallback to Claude when a provider fails: on',
+        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
         '',
       ].join('\n'),
+    );
+  });
+
+  it('shows where WebSearch goes when models.search pins it, with the file that says so', async () => {
+    const p = shipProject();
+    const project = p.write('.oss/config.json', json({ models: { search: 'openrouter/perplexity/sonar' } }));
+    const result = await oss(p, 'run', '/oss:ship', '--dry-run', '-m', 'ollama/llama3.2');
+    expect([result.code, result.err]).toEqual([0, '']);
+    expect(result.out.split('\n').slice(-2)).toEqual([`  WebSearch: openrouter/perplexity/sonar (models.search, project config ${project})`, '']);
+  });
+
+  it('refuses a models.search that is not a model id, naming the file and the JSON path', async () => {
+    const p = shipProject();
+    const project = p.write('.oss/config.json', json({ models: { search: 'perplexity' } }));
+    const result = await oss(p, 'run', '/oss:ship', '--dry-run');
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `oss: ${project}: models.search: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude, got "perplexity"\n`,
     );
   });
 
@@ -51,6 +70,7 @@ describe('oss run --dry-run (in process)', () => {
         '  background           openai/gpt-4o  same as main',
         `  agent code-reviewer  openai/gpt-4o  frontmatter of ${agentFile}`,
         '  fallback to Claude when a provider fails: off',
+        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
         '',
       ].join('\n'),
     );
@@ -63,6 +83,7 @@ describe('oss run --dry-run (in process)', () => {
         '  background           gemini/gemini-2.0-flash  same as main',
         `  agent code-reviewer  openai/gpt-4o            frontmatter of ${agentFile}`,
         '  fallback to Claude when a provider fails: on',
+        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
         '',
       ].join('\n'),
     );
@@ -100,6 +121,7 @@ describe('oss run --dry-run (built CLI)', () => {
         '  background           ollama/llama3.2  same as main',
         `  agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
         '  fallback to Claude when a provider fails: on',
+        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
       ].join('\n'),
     );
   });

@@ -14,7 +14,8 @@ const DIR = new URL('../fixtures/claude-code/', import.meta.url);
 function capturedRequests(): Array<[string, AnthropicRequest]> {
   const found: Array<[string, AnthropicRequest]> = [];
   const histories: Array<[string, unknown[]]> = [];
-  for (const file of readdirSync(DIR).filter((name) => name.endsWith('.json'))) {
+  // The WebSearch sub-request never reaches a translator: the proxy routes it (src/proxy/server-tools/).
+  for (const file of readdirSync(DIR).filter((name) => name.endsWith('.json') && !name.startsWith('websearch-'))) {
     const capture = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as Record<string, unknown>;
     const visit = (value: unknown, path: string, depth: number): void => {
       if (!value || typeof value !== 'object' || depth > 3) return;

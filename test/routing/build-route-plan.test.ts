@@ -102,6 +102,7 @@ describe('formatting a route plan', () => {
         '  background           ollama/llama3.2  same as main',
         '  agent code-reviewer  openai/gpt-4o    frontmatter of /p/agents/code-reviewer.md',
         '  fallback to Claude when a provider fails: off',
+        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
         '',
       ].join('\n'),
     );

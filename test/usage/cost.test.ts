@@ -11,6 +11,15 @@ describe('costOfEvent', () => {
       .toEqual({ cost_usd: 0.0123, unpriced: false });
   });
 
+  it('adds a known per-search fee to the token price', () => {
+    expect(costOfEvent({ ...tokens, model: 'openai/gpt-4o', input_tokens: 10_000, output_tokens: 2_000, search_fee_usd: 0.01 }, getPricing))
+      .toEqual({ cost_usd: 0.055, unpriced: false });
+  });
+
+  it('counts a known search fee even when the tokens have no price, still marked unpriced', () => {
+    expect(costOfEvent({ ...tokens, model: 'x/unknown', input_tokens: 10, search_fee_usd: 0.02 }, () => undefined)).toEqual({ cost_usd: 0.02, unpriced: true });
+  });
+
   it('prices input and output tokens from the registry', () => {
     expect(costOfEvent({ ...tokens, model: 'openai/gpt-4o', input_tokens: 10_000, output_tokens: 2_000 }, getPricing))
       .toEqual({ cost_usd: 0.045, unpriced: false });

@@ -29,7 +29,7 @@ const HOW_TO =
   'set models.search to claude (with ANTHROPIC_API_KEY or `claude /login`) or to a model that searches, e.g. openrouter/perplexity/sonar or gemini/gemini-2.5-flash';
 
 export async function chooseSearchRoute(input: SearchRouteInput): Promise<SearchRoute> {
-  if (input.pinned) return pinnedRoute(input.pinned, input);
+  if (input.pinned && input.pinned !== 'default') return pinnedRoute(input.pinned, input);
   const target = await input.targets.resolve(input.routeModel).catch(() => undefined);
   if (target?.kind === 'claude' && input.claude) return { kind: 'claude', ...(target.claudeModel ? { model: target.claudeModel } : {}) };
   const own = target ? searchKindOf(target) : undefined;

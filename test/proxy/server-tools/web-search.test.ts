@@ -294,6 +294,29 @@ describe('WebSearch through the proxy', () => {
     expect(running.usage.map((event) => [event.model, event.fallback, event.search_fee_usd])).toEqual([['claude/claude-sonnet-5-5', true, 0.01]]);
   });
 
+  it('refuses models.search: claude when Claude Code sent no Claude credentials, saying how to sign in', async () => {
+    const running = await proxyFor({ plan: planFor('ollama/llama3.2', { search: { model: 'claude', source: 'user' } }), claudeAvailable: false });
+
+    const response = await running.post('/v1/messages', searchFor('ollama/llama3.2'), secretHeaders(running));
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'oss: models.search is claude, but Claude Code sent no Claude credentials: set ANTHROPIC_API_KEY or run `claude /login`, or set models.search to a model that searches',
+    );
+  });
+
+  it('refuses another server tool on a route without Claude, naming the tool', async () => {
+    const running = await proxyFor({ plan: planFor('ollama/llama3.2'), claudeAvailable: false });
+    const body = { ...searchFor('ollama/llama3.2'), tools: [{ type: 'web_fetch_20250910', name: 'web_fetch' }] };
+
+    const response = await running.post('/v1/messages', body, secretHeaders(running));
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'oss: the server tool web_fetch_20250910 runs only on Claude, and Claude Code sent no Claude credentials: set ANTHROPIC_API_KEY or run `claude /login`',
+    );
+  });
+
   it('answers a non-streaming search with one JSON message', async () => {
     const upstream = await openAIUpstream(() => ({ kind: 'json', body: annotated('Found it.', PAGES) }));
     const running = await proxyFor({ plan: planFor('openrouter/deepseek/deepseek-chat'), env: { OPENROUTER_BASE_URL: upstream.url, OPENROUTER_API_KEY: 'k' }, claudeAvailable: false });
