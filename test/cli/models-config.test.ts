@@ -43,6 +43,15 @@ describe('oss models config', () => {
     });
   });
 
+  it('shows models.search with the file that set it', async () => {
+    const p = tempProject();
+    const local = p.write('.oss/config.local.json', json({ models: { search: 'claude' } }));
+    const result = await oss(p, 'models', 'config', '--json');
+    expect(JSON.parse(result.out).search).toEqual({ model: 'claude', source: 'local', file: local });
+    const text = await oss(p, 'models', 'config');
+    expect(text.out.split('\n').find((line) => line.startsWith('  search'))).toBe(`  search      claude          local config ${local}`);
+  });
+
   it('prints a readable table', async () => {
     const p = tempProject();
     const user = p.writeHome('.oss/config.json', json({ models: { commands: { 'oss:ship': 'ollama/llama3.2' } } }));
@@ -56,6 +65,7 @@ describe('oss models config', () => {
         '  default     claude          built-in default',
         '  background  (same as main)',
         '  fallback    on              built-in',
+        '  search      (automatic)',
         'Prompts:',
         `  command  oss:ship  ollama/llama3.2  user config ${user}`,
         '',

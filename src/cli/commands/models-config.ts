@@ -6,6 +6,7 @@
 //   "default":    { "model": string, "source": "default"|"builtin", "file"?: string },       // main model when nothing else is set
 //   "background": { "model": string, "source": "local"|"project"|"user", "file": string } | null,  // null: same as main
 //   "fallback":   { "value": boolean, "source": "local"|"project"|"user"|"builtin", "file"?: string },
+//   "search"?:    { "model": string, "source": "local"|"project"|"user", "file": string },  // models.search; absent: automatic
 //   "prompts": [{
 //     "type": "command"|"agent"|"skill"|"hook", "name": string,
 //     "model": string,            // an oss model id; "default" for an agent means "no override, inherits main"
@@ -41,6 +42,8 @@ export interface ModelsConfigReport {
   default: ResolvedModel;
   background: ResolvedModel | null;
   fallback: { value: boolean; source: ModelSource; file?: string };
+  /** `models.search`; absent when WebSearch goes where the route allows (README "WebSearch"). */
+  search?: ResolvedModel;
   prompts: PromptRow[];
 }
 
@@ -67,6 +70,7 @@ export async function buildModelsConfigReport(cwd: string, env: NodeJS.ProcessEn
   const configuredDefault = lookupModelsKey(loaded, 'default');
   const background = lookupModelsKey(loaded, 'background');
   const fallback = lookupModelsKey(loaded, 'fallback');
+  const search = lookupModelsKey(loaded, 'search');
   return {
     files: loaded.layers.map(({ layer, file, exists }) => ({ layer, file, exists })),
     default: configuredDefault
@@ -74,6 +78,7 @@ export async function buildModelsConfigReport(cwd: string, env: NodeJS.ProcessEn
       : { model: 'claude', source: 'builtin' },
     background: background ? { model: background.value, source: background.layer, file: background.file } : null,
     fallback: fallback ? { value: fallback.value, source: fallback.layer, file: fallback.file } : { value: true, source: 'builtin' },
+    ...(search ? { search: { model: search.value, source: search.layer, file: search.file } } : {}),
     prompts,
   };
 }
@@ -92,6 +97,7 @@ function formatReport(report: ModelsConfigReport): string {
       ['default', report.default.model, describeSource(report.default)],
       ['background', report.background?.model ?? '(same as main)', report.background ? describeSource(report.background) : ''],
       ['fallback', report.fallback.value ? 'on' : 'off', report.fallback.file ? `${report.fallback.source} config ${report.fallback.file}` : 'built-in'],
+      ['search', report.search?.model ?? '(automatic)', report.search ? describeSource(report.search) : ''],
     ]),
   );
   lines.push('Prompts:');
