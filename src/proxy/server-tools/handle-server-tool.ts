@@ -1,7 +1,7 @@
 // A request that carries only Anthropic server tools (Claude Code's WebSearch sub-request): routed on
 // purpose instead of reaching a provider with its tools silently dropped. A web search goes where
 // choose-search-route.ts says and comes back in Anthropic's blocks; any other server tool runs only on
-// Claude. What cannot run gets a 400 whose message Claude Code shows as the tool's error
+// Claude. What cannot run (or fails) gets a 400 whose message Claude Code shows as the tool's error
 // ("API Error: 400 oss: WebSearch needs…", is_error: true; it does not retry or strip features for it).
 import type { ServerResponse } from 'node:http';
 import { claudeModelFor } from '../../providers/anthropic/pass-through.js';
@@ -74,7 +74,10 @@ class ServerToolRun {
         this.ctx.onFallback?.(`oss: WebSearch through ${route.target.model} failed (${error.message.split('\n', 1)[0]}): falling back to Claude`);
         return this.viaClaude(undefined, true);
       }
-      writeErrorReply(this.res, proxyError(error.status, error.type, `oss: WebSearch through ${route.target.model} failed: ${error.message}`));
+      // Always a 400: Claude Code shows it as the tool's error and neither retries nor treats it as its own
+      // login failing (a provider's 401 must not look like the user's Claude credentials being rejected).
+      writeErrorReply(this.res, proxyError(400, 'invalid_request_error', `oss: WebSearch through ${route.target.model} failed: ${error.message}`));
+      this.report({ model: route.target.model, provider: route.target.provider }, undefined, false, undefined);
     }
   }
 

@@ -317,6 +317,21 @@ describe('WebSearch through the proxy', () => {
     );
   });
 
+  it("turns a failing provider search into a 400 naming the model, when there is no Claude to fall back to", async () => {
+    const upstream = await openAIUpstream(() => openAIError(401, 'User not found.', {}, 'authentication_error'));
+    const running = await proxyFor({ plan: planFor('openrouter/deepseek/deepseek-chat'), env: { OPENROUTER_BASE_URL: upstream.url, OPENROUTER_API_KEY: 'sk-or-bad' }, claudeAvailable: false });
+
+    const response = await running.post('/v1/messages', searchFor('openrouter/deepseek/deepseek-chat'), secretHeaders(running));
+    const body = (await response.json()) as { error: { type: string; message: string } };
+
+    expect(response.status).toBe(400);
+    expect(body.error.type).toBe('invalid_request_error');
+    expect(body.error.message).toBe(
+      'oss: WebSearch through openrouter/deepseek/deepseek-chat failed: openrouter/deepseek/deepseek-chat (openrouter): the API key was rejected (User not found.); check the key with `oss models keys`',
+    );
+    expect(running.usage.map((event) => [event.model, event.outcome])).toEqual([['openrouter/deepseek/deepseek-chat', 'error']]);
+  });
+
   it('answers a non-streaming search with one JSON message', async () => {
     const upstream = await openAIUpstream(() => ({ kind: 'json', body: annotated('Found it.', PAGES) }));
     const running = await proxyFor({ plan: planFor('openrouter/deepseek/deepseek-chat'), env: { OPENROUTER_BASE_URL: upstream.url, OPENROUTER_API_KEY: 'k' }, claudeAvailable: false });
