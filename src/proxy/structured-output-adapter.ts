@@ -48,13 +48,15 @@ async function answerWithSchema(adapter: ProviderAdapter, call: AdapterCall, sch
       ...request,
       messages: [...request.messages, { role: 'assistant', content: checked.said || '(no answer)' }, { role: 'user', content: schemaRetryPrompt(checked.problem) }],
     };
-    const second = await ask(adapter, call, retry);
-    const secondChecked = await check(second.message, schema);
-    usage = addUsage(usage, second.usage);
-    // The second answer is kept unless it is worse: no JSON at all where the first had some.
-    if (secondChecked.problem === undefined || secondChecked.json || !checked.json) {
-      checked = secondChecked;
-      message = second.message;
+    const second = await askAgain(adapter, call, retry);
+    if (second) {
+      const secondChecked = await check(second.message, schema);
+      usage = addUsage(usage, second.usage);
+      // The second answer is kept unless it is worse: no JSON at all where the first had some.
+      if (secondChecked.problem === undefined || secondChecked.json || !checked.json) {
+        checked = secondChecked;
+        message = second.message;
+      }
     }
   }
   return replay({ ...message, content: checked.content, usage }, usage);
@@ -64,6 +66,16 @@ async function ask(adapter: ProviderAdapter, call: AdapterCall, request: Anthrop
   const opened = await adapter({ ...call, request, stream: false });
   const { message, usage } = await opened.message();
   return { message: message as TranslatedMessage, usage };
+}
+
+/** The retry's answer; undefined when the provider failed it (the first answer then stands), unless Claude Code left. */
+async function askAgain(adapter: ProviderAdapter, call: AdapterCall, request: AnthropicRequest): Promise<Answer | undefined> {
+  try {
+    return await ask(adapter, call, request);
+  } catch (error) {
+    if (call.signal.aborted) throw error;
+    return undefined;
+  }
 }
 
 async function check(message: TranslatedMessage, schema: JsonSchema): Promise<Checked> {

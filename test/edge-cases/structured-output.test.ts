@@ -133,6 +133,15 @@ describe('structured output edge cases (output_config.format)', () => {
     expect(retried.at(-1)).toEqual({ role: 'user', content: schemaRetryPrompt("answer must have required property 'reason'") });
   });
 
+  it('a retry the provider fails leaves the first answer standing (its JSON), with the first call counted', async () => {
+    const proxy = await openAIRoute('openai', (_request, index) =>
+      index === 0 ? openAITextMessage('Sure! {"ok": true} is my answer.', { prompt: 200, completion: 9 }) : { kind: 'json', status: 500, body: { error: { message: 'boom' } } },
+    );
+    const message = await ask(proxy, hookRequest(), 'openai/model-1');
+    expect(message).toMatchObject(textAnswer('{"ok":true}', [200, 9]));
+    expect(upstream?.requests).toHaveLength(2);
+  });
+
   it('an answer that calls a tool is passed on untouched', async () => {
     const call = { id: 'call_1', type: 'function', function: { name: 'Read', arguments: '{"file_path":"/tmp/a"}' } };
     const proxy = await openAIRoute('openai', () =>
