@@ -59,7 +59,8 @@ async function answerWithSchema(adapter: ProviderAdapter, call: AdapterCall, sch
       }
     }
   }
-  return replay({ ...message, content: checked.content, usage }, usage);
+  const { provider_cost_usd: _cost, ...messageUsage } = usage;
+  return replay({ ...message, content: checked.content, usage: messageUsage }, usage);
 }
 
 async function ask(adapter: ProviderAdapter, call: AdapterCall, request: AnthropicRequest): Promise<Answer> {
