@@ -4,12 +4,15 @@
 // (measured with Claude Code 2.1.332). For a translated route this wrapper therefore: asks the provider for the
 // whole answer (the translators pass the schema on in the provider's own form), takes the JSON out of it, checks
 // it against the schema, asks once more with the problem when it does not match, and gives Claude Code one text
-// block holding only the JSON. An answer that calls a tool is passed on untouched.
+// block holding only the JSON. An answer that calls a tool is passed on untouched. A provider that refuses the
+// structured form itself (a 400 naming response_format or the schema) is asked again with the schema in the
+// prompt only.
 import type { AnthropicRequest } from '../providers/common/anthropic-types.js';
 import type { AnthropicStreamWriter } from '../providers/common/anthropic-stream-writer.js';
 import { extractJsonAnswer } from '../providers/common/extract-json-answer.js';
-import { requestedOutputFormat, schemaRetryPrompt, type JsonSchema } from '../providers/common/output-format.js';
+import { requestedOutputFormat, schemaInstruction, schemaRetryPrompt, withSystemText, type JsonSchema } from '../providers/common/output-format.js';
 import type { AdapterCall, OpenedUpstream, ProviderAdapter } from '../providers/common/provider-adapter.js';
+import { ProviderError } from '../providers/common/provider-error.js';
 import { schemaProblem } from '../providers/common/schema-validator.js';
 import { dropOptionalNulls } from '../providers/common/strict-json-schema.js';
 import type { TranslatedContentBlock, TranslatedMessage } from '../providers/common/translated-message.js';
@@ -39,8 +42,15 @@ export function withStructuredOutput(adapter: ProviderAdapter): ProviderAdapter 
 }
 
 async function answerWithSchema(adapter: ProviderAdapter, call: AdapterCall, schema: JsonSchema): Promise<OpenedUpstream> {
-  const request: AnthropicRequest = { ...call.request, stream: false };
-  const first = await ask(adapter, call, request);
+  let request: AnthropicRequest = { ...call.request, stream: false };
+  let first: Answer;
+  try {
+    first = await ask(adapter, call, request);
+  } catch (error) {
+    if (!refusesStructuredForm(error)) throw error;
+    request = promptOnly(request, schema);
+    first = await ask(adapter, call, request);
+  }
   let checked = await check(first.message, schema);
   let { message, usage } = first;
   if (checked.problem !== undefined) {
@@ -61,6 +71,21 @@ async function answerWithSchema(adapter: ProviderAdapter, call: AdapterCall, sch
   }
   const { provider_cost_usd: _cost, ...messageUsage } = usage;
   return replay({ ...message, content: checked.content, usage: messageUsage }, usage);
+}
+
+/** A 400/422 that names the structured form: the target does not take it, though it may still answer in JSON. */
+function refusesStructuredForm(error: unknown): boolean {
+  return (
+    error instanceof ProviderError &&
+    (error.status === 400 || error.status === 422) &&
+    /response_format|json_schema|json_object|responseJsonSchema|responseSchema|responseMimeType|structured output/i.test(error.message)
+  );
+}
+
+/** The request without its format (effort stays), the schema given as an instruction instead. */
+function promptOnly(request: AnthropicRequest, schema: JsonSchema): AnthropicRequest {
+  const { format: _format, ...config } = request.output_config ?? {};
+  return withSystemText({ ...request, output_config: config }, schemaInstruction(schema));
 }
 
 async function ask(adapter: ProviderAdapter, call: AdapterCall, request: AnthropicRequest): Promise<Answer> {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnthropicRequest } from '../../src/providers/common/anthropic-types.js';
 import { schemaInstruction, schemaRetryPrompt } from '../../src/providers/common/output-format.js';
 import { startGeminiUpstream } from '../support/scripted-gemini-upstream.js';
-import { openAITextMessage, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
+import { openAIError, openAITextMessage, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
 import type { ScriptedUpstream, UpstreamReply, UpstreamScript } from '../support/scripted-upstream.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { planFor, startProxy, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
@@ -140,6 +140,20 @@ describe('structured output edge cases (output_config.format)', () => {
     const message = await ask(proxy, hookRequest(), 'openai/model-1');
     expect(message).toMatchObject(textAnswer('{"ok":true}', [200, 9]));
     expect(upstream?.requests).toHaveLength(2);
+  });
+
+  it('a provider that refuses response_format is asked again with the schema in the prompt only', async () => {
+    const refusal = "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.";
+    const proxy = await openAIRoute('openai', (_request, index) =>
+      index === 0 ? openAIError(400, refusal) : openAITextMessage('```json\n{"ok": false, "reason": "It writes a file."}\n```'),
+    );
+    const message = await ask(proxy, hookRequest(), 'openai/model-1');
+    expect(message).toMatchObject(textAnswer('{"ok":false,"reason":"It writes a file."}', [10, 5]));
+    expect(upstream?.requests).toHaveLength(2);
+    expect(body(0).response_format).toMatchObject({ type: 'json_schema' });
+    expect(body(1)).not.toHaveProperty('response_format');
+    const system = (body(1).messages as Array<{ role: string; content: string }>)[0];
+    expect(system?.content.endsWith(`\n\n${schemaInstruction(HOOK_SCHEMA)}`)).toBe(true);
   });
 
   it('an answer that calls a tool is passed on untouched', async () => {

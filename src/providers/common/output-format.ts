@@ -28,6 +28,13 @@ export function schemaInstruction(schema: JsonSchema): string {
   ].join('\n');
 }
 
+/** The request with `text` added as the last system block (the schema instruction for targets that need it). */
+export function withSystemText<R extends { system?: string | ReadonlyArray<{ type: string; text?: string }> | undefined }>(request: R, text: string): R {
+  const system = request.system;
+  const blocks = system === undefined ? [] : typeof system === 'string' ? [{ type: 'text', text: system }] : system;
+  return { ...request, system: [...blocks, { type: 'text', text }] };
+}
+
 /** The follow-up turn after an answer that did not match the schema. */
 export function schemaRetryPrompt(problem: string): string {
   return `That answer is not valid: ${problem}. Answer again with only the JSON value that matches the schema.`;

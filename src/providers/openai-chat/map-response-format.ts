@@ -1,7 +1,7 @@
 // Anthropic `output_config.format` (a JSON Schema) → OpenAI `response_format`, in the form the target takes
 // (target-traits.ts `structuredOutput`): strict json_schema where the schema can be made strict, plain
 // json_schema, or json_object with the schema written into the system prompt.
-import { requestedOutputFormat, schemaInstruction } from '../common/output-format.js';
+import { requestedOutputFormat, schemaInstruction, withSystemText } from '../common/output-format.js';
 import { toStrictJsonSchema } from '../common/strict-json-schema.js';
 import type { AnthropicRequestLike } from './anthropic-input.js';
 import type { OpenAIChatRequest } from './openai-chat-api.js';
@@ -32,10 +32,4 @@ export function mapResponseFormat(request: AnthropicRequestLike, traits: TargetT
       },
     },
   };
-}
-
-function withSystemText(request: AnthropicRequestLike, text: string): AnthropicRequestLike {
-  const system = request.system;
-  const blocks = system === undefined ? [] : typeof system === 'string' ? [{ type: 'text', text: system }] : system;
-  return { ...request, system: [...blocks, { type: 'text', text }] };
 }
