@@ -46,7 +46,9 @@ export function buildClaudeEnv(input: ClaudeEnvInput): ClaudeEnv {
   setIfDefined(env, 'ANTHROPIC_DEFAULT_HAIKU_MODEL', background);
   setIfDefined(env, 'ANTHROPIC_SMALL_FAST_MODEL', background);
   if (!isClaudeModel(plan.main.model)) {
-    env.CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS = '1';
+    // Every tool inline (no ToolSearch / tool_reference) while betas stay on, so Claude Code still asks for
+    // structured output (`output_config.format`) in prompt hooks and helper calls (docs/decisions.md).
+    env.ENABLE_TOOL_SEARCH = 'false';
     if (input.mainContextWindow !== undefined) env.CLAUDE_CODE_MAX_CONTEXT_TOKENS = String(input.mainContextWindow);
   }
   const claudeAvailable = hasAnthropicCredentials(userEnv);

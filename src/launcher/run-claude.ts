@@ -17,7 +17,7 @@ import { RunTeardown, type PricedCost } from './teardown.js';
 
 /**
  * Below this window Claude Code refuses to send its first request (its system prompt and 21 tool schemas
- * are about 20,000 tokens with CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS=1), so the user is told up front.
+ * are about 20,000 tokens with every tool inline), so the user is told up front.
  */
 const CLAUDE_CODE_MIN_CONTEXT = 32_000;
 

@@ -10,6 +10,7 @@ import type { ProviderAdapter, UpstreamEndpoint } from '../providers/common/prov
 import type { ProviderType, TargetModel } from '../providers/common/target.js';
 import { ProviderError } from '../providers/common/provider-error.js';
 import { proxyError } from './anthropic-error-reply.js';
+import { translatedAdapter } from './translated-adapter.js';
 
 export type RouteTarget =
   /** Native Claude with the user's own credentials. `claudeModel` is set for `claude/<id>`. */
@@ -57,7 +58,7 @@ export class RouteTargets {
     const keyError = provider.keyEnv.length > 0 && !apiKey ? missingKey(provider) : undefined;
     const common = { model, provider: provider.name, target, endpoint, ...(keyError ? { keyError } : {}) };
     if (provider.type === 'anthropic') return { kind: 'anthropic', ...common };
-    return { kind: 'translated', ...common, adapter: this.adapters[provider.type] };
+    return { kind: 'translated', ...common, adapter: translatedAdapter(this.adapters[provider.type]) };
   }
 }
 

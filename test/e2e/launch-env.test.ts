@@ -40,7 +40,7 @@ describe('oss run with a non-Claude route (stand-in claude)', () => {
       ANTHROPIC_DEFAULT_HAIKU_MODEL: 'ollama/llama3.2',
       ANTHROPIC_SMALL_FAST_MODEL: 'ollama/llama3.2',
       CLAUDE_CODE_MAX_CONTEXT_TOKENS: '1048576',
-      CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: '1',
+      ENABLE_TOOL_SEARCH: 'false',
       HOME: project.home,
     });
     expect(seen.env.ANTHROPIC_API_KEY).toBeUndefined();

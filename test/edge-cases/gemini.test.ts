@@ -234,14 +234,14 @@ describe('Gemini edge cases', () => {
     expect(thoughts.content.map((block) => block.type)).toEqual(['thinking', 'tool_use', 'tool_use', 'tool_use', 'tool_use']);
   });
 
-  it('edge #31 (Gemini side): enabled thinking → thinkingBudget, adaptive → dynamic, with includeThoughts; dropped silently for a model that cannot think', () => {
+  it('edge #31 (Gemini side): enabled thinking → thinkingBudget, adaptive without effort → dynamic, with includeThoughts; dropped silently for a model that cannot think', () => {
     const enabled = fixtureJson<AnthropicRequest>('wire/anthropic-request-thinking-enabled.json');
     expect(transformToGemini(enabled, geminiTarget('gemini-2.5-flash')).generationConfig).toEqual({
       maxOutputTokens: 4096,
       thinkingConfig: { includeThoughts: true, thinkingBudget: 1024 },
     });
     const adaptive = fixtureJson<{ request_default: AnthropicRequest }>('claude-code/claude-code-request-real-tool-schemas.json').request_default;
-    expect(transformToGemini(adaptive, geminiTarget('gemini-2.5-pro')).generationConfig?.thinkingConfig).toEqual({ includeThoughts: true, thinkingBudget: -1 });
+    expect(transformToGemini({ ...adaptive, output_config: {} }, geminiTarget('gemini-2.5-pro')).generationConfig?.thinkingConfig).toEqual({ includeThoughts: true, thinkingBudget: -1 });
     const noThinking = geminiTarget('gemma-3-27b-it', { capabilities: {} });
     expect(transformToGemini(enabled, noThinking).generationConfig).toEqual({ maxOutputTokens: 4096 });
   });

@@ -35,7 +35,7 @@ describe('buildClaudeEnv', () => {
       ANTHROPIC_DEFAULT_HAIKU_MODEL: 'ollama/llama3.2',
       ANTHROPIC_SMALL_FAST_MODEL: 'ollama/llama3.2',
       CLAUDE_CODE_MAX_CONTEXT_TOKENS: '1048576',
-      CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: '1',
+      ENABLE_TOOL_SEARCH: 'false',
     });
   });
 
@@ -88,7 +88,7 @@ describe('buildClaudeEnv', () => {
     });
     expect(env.ANTHROPIC_MODEL).toBe('claude-haiku-4-5');
     expect(env.ANTHROPIC_SMALL_FAST_MODEL).toBe('ollama/llama3.2');
-    expect(env.CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS).toBeUndefined();
+    expect(env.ENABLE_TOOL_SEARCH).toBeUndefined();
   });
 
   it('sends a Claude background as its oss id under a non-Claude main, so the proxy routes it to Claude', () => {

@@ -27,7 +27,7 @@ function claudeEnv(home: string, proxy: StartedProxy, model: string): NodeJS.Pro
     ANTHROPIC_MODEL: model,
     ANTHROPIC_SMALL_FAST_MODEL: model,
     CLAUDE_CODE_MAX_CONTEXT_TOKENS: '64000',
-    CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: '1',
+    ENABLE_TOOL_SEARCH: 'false',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     CLAUDE_CODE_MAX_RETRIES: '0',
   };

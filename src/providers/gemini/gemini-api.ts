@@ -125,6 +125,12 @@ export interface GeminiGenerationConfig {
   topK?: number;
   stopSequences?: string[];
   thinkingConfig?: GeminiThinkingConfig;
+  /** `application/json` for a structured answer. */
+  responseMimeType?: string;
+  /** Standard JSON Schema for the answer. */
+  responseJsonSchema?: Record<string, unknown>;
+  /** OpenAPI-subset schema for the answer (back ends that reject responseJsonSchema). */
+  responseSchema?: GeminiSchema;
 }
 
 export interface GeminiRequest {

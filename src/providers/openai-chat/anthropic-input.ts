@@ -42,7 +42,7 @@ export interface AnthropicRequestLike {
   tools?: AnthropicToolLike[];
   tool_choice?: { type: string; name?: string; disable_parallel_tool_use?: boolean };
   thinking?: { type: string; budget_tokens?: number };
-  output_config?: { effort?: string | null } | null;
+  output_config?: { effort?: string | null; format?: unknown } | null;
   stop_sequences?: string[];
   stream?: boolean | null;
   temperature?: number;

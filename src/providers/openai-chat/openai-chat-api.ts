@@ -73,6 +73,9 @@ export interface OpenAIChatRequest {
   reasoning?: { effort?: ReasoningEffort; max_tokens?: number };
   /** DeepSeek's thinking toggle. */
   thinking?: { type: 'enabled' | 'disabled' };
+  response_format?:
+    | { type: 'json_object' }
+    | { type: 'json_schema'; json_schema: { name: string; schema: Record<string, unknown>; strict: boolean } };
 }
 
 export interface OpenAIUsage {

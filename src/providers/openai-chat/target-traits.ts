@@ -5,6 +5,17 @@ import type { TargetModel } from '../common/target.js';
 /** Hosted APIs known to accept a `system` message anywhere in the conversation. */
 const SYSTEM_ANYWHERE = new Set(['openai', 'openrouter', 'deepseek', 'xai', 'groq', 'mistral']);
 
+/**
+ * How a target can be held to a JSON Schema (Claude Code's `output_config.format`):
+ * - `json_schema_strict`: `response_format: json_schema` with `strict: true` (OpenAI, OpenRouter, xAI, Mistral);
+ * - `json_schema`: the same, non-strict (Ollama turns it into its own `format` field; LM Studio, vLLM, llama.cpp);
+ * - `json_object`: JSON mode only, the schema goes in the prompt (DeepSeek, Groq).
+ * Every answer is checked against the schema afterwards whatever the mode (docs/decisions.md "Structured output").
+ */
+export type StructuredOutputMode = 'json_schema_strict' | 'json_schema' | 'json_object';
+const STRICT_SCHEMA = new Set(['openai', 'openrouter', 'xai', 'mistral']);
+const JSON_OBJECT_ONLY = new Set(['deepseek', 'groq']);
+
 export interface TargetTraits {
   openRouter: boolean;
   /** DeepSeek wants the turn's reasoning back as `reasoning_content` (mandatory on tool-call turns). */
@@ -22,6 +33,7 @@ export interface TargetTraits {
   acceptsPdf: boolean;
   /** Sends `max_completion_tokens` and no sampling parameters. */
   reasoningModel: boolean;
+  structuredOutput: StructuredOutputMode;
 }
 
 export function traitsOf(target: TargetModel): TargetTraits {
@@ -39,6 +51,7 @@ export function traitsOf(target: TargetModel): TargetTraits {
     acceptsImageUrls: provider !== 'ollama',
     acceptsPdf: provider === 'openai' || openRouter,
     reasoningModel: target.capabilities.reasoningModel === true,
+    structuredOutput: STRICT_SCHEMA.has(provider) ? 'json_schema_strict' : JSON_OBJECT_ONLY.has(provider) ? 'json_object' : 'json_schema',
   };
 }
 

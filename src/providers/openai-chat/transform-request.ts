@@ -1,11 +1,13 @@
 // Anthropic Messages request → OpenAI Chat Completions body, shaped for the target (wire-reference.md §7.6;
-// edge cases 46–49). Pure: the adapter sends the result. Anthropic-only fields (metadata,
-// context_management, output_config, safeguards, cache_control, container…) are dropped, never rejected.
+// edge cases 46–49). Pure: the adapter sends the result. `output_config.format` becomes `response_format`
+// (map-response-format.ts). Anthropic-only fields (metadata, context_management, safeguards, cache_control,
+// container…) are dropped, never rejected.
 import type { TargetModel } from '../common/target.js';
 import type { ToolNameMap } from '../common/tool-names.js';
 import type { AnthropicRequestLike } from './anthropic-input.js';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.js';
 import { mapReasoningRequest } from './map-reasoning-request.js';
+import { mapResponseFormat } from './map-response-format.js';
 import type { OpenAIChatRequest } from './openai-chat-api.js';
 import { prepareTools } from './prepare-tools.js';
 import { defaultTarget, traitsOf } from './target-traits.js';
@@ -17,14 +19,16 @@ const MAX_STOP_SEQUENCES = 4;
 export function transformToOpenAI(request: AnthropicRequestLike, target?: TargetModel, toolNames?: ToolNameMap): OpenAIChatRequest {
   const resolved = target ?? defaultTarget(request.model ?? 'unknown');
   const traits = traitsOf(resolved);
+  const structured = mapResponseFormat(request, traits);
   const names = toolNames ?? toolNameMapForRequest(request);
   const systemRole = traits.reasoningModel && resolved.provider === 'openai' ? 'developer' : 'system';
 
   const body: OpenAIChatRequest = {
     model: resolved.upstreamModel,
-    messages: convertToOpenAIMessages(request, { traits, toolNames: names, systemRole }),
+    messages: convertToOpenAIMessages(structured.request, { traits, toolNames: names, systemRole }),
     ...prepareTools(request, resolved, names),
     ...mapReasoningRequest(request, resolved, traits),
+    ...structured.fields,
   };
 
   const maxTokens = clampMaxTokens(request.max_tokens, resolved.maxOutputTokens);

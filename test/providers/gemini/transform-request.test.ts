@@ -104,13 +104,15 @@ describe('transformToGemini on requests as Claude Code sends them', () => {
     expect(declarations.map((d) => d.parametersJsonSchema)).toEqual(sent.map((tool) => tool.input_schema));
   });
 
-  it('clamps max_tokens to the target output limit and maps adaptive thinking to dynamic thinking on Gemini 2.5', () => {
+  it('clamps max_tokens to the target output limit and maps adaptive thinking at effort medium to an 8192-token budget on Gemini 2.5', () => {
     const body = transformToGemini(real.request_default, geminiTarget('gemini-2.5-pro', { maxOutputTokens: 65536 }));
-    expect(body.generationConfig).toEqual({ maxOutputTokens: 65536, thinkingConfig: { includeThoughts: true, thinkingBudget: -1 } });
+    expect(real.request_default.output_config).toEqual({ effort: 'medium' });
+    expect(body.generationConfig).toEqual({ maxOutputTokens: 65536, thinkingConfig: { includeThoughts: true, thinkingBudget: 8192 } });
   });
 
-  it('leaves the thinking level to Gemini 3 for adaptive thinking, and sends a budget for enabled thinking', () => {
-    expect(transformToGemini(real.request_default, geminiTarget('gemini-3-pro-preview')).generationConfig?.thinkingConfig).toEqual({ includeThoughts: true });
+  it('leaves the thinking level to Gemini 3 for adaptive thinking without an effort, and sends a budget for enabled thinking', () => {
+    const noEffort = { ...real.request_default, output_config: {} };
+    expect(transformToGemini(noEffort, geminiTarget('gemini-3-pro-preview')).generationConfig?.thinkingConfig).toEqual({ includeThoughts: true });
     const enabled = transformToGemini({ ...real.request_default, thinking: { type: 'enabled', budget_tokens: 4096 } }, geminiTarget('gemini-2.5-flash'));
     expect(enabled.generationConfig?.thinkingConfig).toEqual({ includeThoughts: true, thinkingBudget: 4096 });
   });

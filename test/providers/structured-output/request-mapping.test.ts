@@ -1,0 +1,126 @@
+// How each provider family receives Claude Code's `output_config` (format and effort), from the captured hook
+// request and our own fixtures; and that the other fields the launcher environment brings are ignored safely.
+import { describe, expect, it } from 'vitest';
+import type { AnthropicRequest } from '../../../src/providers/common/anthropic-types.js';
+import { schemaInstruction } from '../../../src/providers/common/output-format.js';
+import { transformToGemini } from '../../../src/providers/gemini/transform-request.js';
+import { transformToOpenAI } from '../../../src/providers/openai-chat/transform-request.js';
+import { geminiTarget } from '../gemini/gemini-test-kit.js';
+import { HOOK_SCHEMA, hookRequest, memorySelectionRequest, openAITarget, structuredFixture } from './structured-kit.js';
+
+const HOOK_SYSTEM = hookRequest().system as Array<{ text: string }>;
+/** The hook's system text as the OpenAI translator joins it (billing header dropped). */
+const HOOK_SYSTEM_TEXT = HOOK_SYSTEM.slice(1).map((block) => block.text).join('\n\n');
+
+describe('output_config.format → OpenAI-compatible response_format, per target', () => {
+  it('OpenAI gets strict json_schema with the schema made strict, and no schema text in the prompt', () => {
+    const body = transformToOpenAI(hookRequest(), openAITarget('openai', 'gpt-4o'));
+    expect(body.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: {
+        name: 'answer',
+        strict: true,
+        schema: { ...HOOK_SCHEMA, properties: { ...HOOK_SCHEMA.properties, impossible: { type: ['boolean', 'null'] } }, required: ['ok', 'reason', 'impossible'] },
+      },
+    });
+    expect(body.messages[0]).toEqual({ role: 'system', content: HOOK_SYSTEM_TEXT });
+  });
+
+  it('OpenRouter, xAI and Mistral get strict json_schema too', () => {
+    const openai = transformToOpenAI(hookRequest(), openAITarget('openai')).response_format;
+    for (const provider of ['openrouter', 'xai', 'mistral']) {
+      expect(transformToOpenAI(hookRequest(), openAITarget(provider)).response_format).toEqual(openai);
+    }
+  });
+
+  it('Ollama (and any other OpenAI-compatible server) gets the schema unchanged as non-strict json_schema, which Ollama turns into its `format`', () => {
+    for (const provider of ['ollama', 'lmstudio']) {
+      expect(transformToOpenAI(memorySelectionRequest(), openAITarget(provider)).response_format).toEqual({
+        type: 'json_schema',
+        json_schema: { name: 'answer', strict: false, schema: memorySelectionRequest().output_config?.format?.schema },
+      });
+    }
+  });
+
+  it('DeepSeek and Groq get json_object, with the schema written into the system prompt', () => {
+    for (const provider of ['deepseek', 'groq']) {
+      const body = transformToOpenAI(hookRequest(), openAITarget(provider));
+      expect(body.response_format).toEqual({ type: 'json_object' });
+      expect(body.messages[0]).toEqual({ role: 'system', content: `${HOOK_SYSTEM_TEXT}\n\n${schemaInstruction(HOOK_SCHEMA)}` });
+    }
+  });
+
+  it('a strict target gets a schema strict mode cannot express as non-strict json_schema', () => {
+    const mapLike = { type: 'object', additionalProperties: { type: 'string' } };
+    const request = { ...hookRequest(), output_config: { format: { type: 'json_schema' as const, schema: mapLike } } };
+    expect(transformToOpenAI(request, openAITarget('openai')).response_format).toEqual({ type: 'json_schema', json_schema: { name: 'answer', strict: false, schema: mapLike } });
+  });
+
+  it('a request without a format gets no response_format', () => {
+    const request: AnthropicRequest = { ...hookRequest(), output_config: { effort: 'high' } };
+    expect(transformToOpenAI(request, openAITarget('openai'))).not.toHaveProperty('response_format');
+  });
+});
+
+describe('output_config → Gemini generationConfig', () => {
+  it('the hook schema goes as responseJsonSchema with a JSON response type; effort high → thinking level HIGH on Gemini 3', () => {
+    const body = transformToGemini(hookRequest(), geminiTarget('gemini-3-flash-preview'));
+    expect(body.generationConfig).toEqual({
+      maxOutputTokens: 32000,
+      responseMimeType: 'application/json',
+      responseJsonSchema: HOOK_SCHEMA,
+      thinkingConfig: { thinkingLevel: 'HIGH' },
+    });
+    expect(body.tools).toBeUndefined();
+  });
+
+  it('with schemaMode "parameters" the schema is sanitised into responseSchema (no additionalProperties)', () => {
+    const body = transformToGemini(hookRequest(), geminiTarget('gemini-2.5-flash'), { schemaMode: 'parameters' });
+    expect(body.generationConfig).toEqual({
+      maxOutputTokens: 32000,
+      responseMimeType: 'application/json',
+      responseSchema: { type: 'OBJECT', properties: { ok: { type: 'BOOLEAN' }, reason: { type: 'STRING' }, impossible: { type: 'BOOLEAN' } }, required: ['ok', 'reason'] },
+      thinkingConfig: { thinkingBudget: -1 },
+    });
+  });
+
+  it('Gemini 2.5 with declared tools keeps the tools and gets the schema in the system instruction (it refuses JSON mode with tools)', () => {
+    const tool = { name: 'Read', description: 'Read a file', input_schema: { type: 'object' as const, properties: { path: { type: 'string' } } } };
+    const request: AnthropicRequest = { ...memorySelectionRequest(), tools: [tool] };
+    const body = transformToGemini(request, geminiTarget('gemini-2.5-flash'));
+    expect(body.generationConfig?.responseMimeType).toBeUndefined();
+    expect(body.tools?.[0]?.functionDeclarations?.map((d) => d.name)).toEqual(['Read']);
+    const schema = memorySelectionRequest().output_config?.format?.schema ?? {};
+    expect(body.systemInstruction?.parts[0]?.text.endsWith(`\n\n${schemaInstruction(schema)}`)).toBe(true);
+    const gemini3 = transformToGemini(request, geminiTarget('gemini-3-pro-preview'));
+    expect(gemini3.generationConfig?.responseJsonSchema).toEqual(schema);
+  });
+
+  it('maps effort to Gemini 3 thinking levels (Pro: LOW/HIGH, Flash: LOW/MEDIUM/HIGH) and to Gemini 2.5 budgets', () => {
+    const levels = (model: string) =>
+      (['low', 'medium', 'high', 'xhigh', 'max'] as const).map(
+        (effort) => transformToGemini({ ...memorySelectionRequest(), output_config: { effort } }, geminiTarget(model)).generationConfig?.thinkingConfig,
+      );
+    expect(levels('gemini-3-pro-preview')).toEqual([{ thinkingLevel: 'LOW' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }]);
+    expect(levels('gemini-3-flash-preview')).toEqual([{ thinkingLevel: 'LOW' }, { thinkingLevel: 'MEDIUM' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }]);
+    expect(levels('gemini-2.5-flash')).toEqual([{ thinkingBudget: 1024 }, { thinkingBudget: 8192 }, { thinkingBudget: -1 }, { thinkingBudget: -1 }, { thinkingBudget: -1 }]);
+    const adaptive = transformToGemini({ ...memorySelectionRequest(), thinking: { type: 'adaptive' }, output_config: { effort: 'low' } }, geminiTarget('gemini-3-pro-preview'));
+    expect(adaptive.generationConfig?.thinkingConfig).toEqual({ includeThoughts: true, thinkingLevel: 'LOW' });
+    const plain = transformToGemini(memorySelectionRequest(), geminiTarget('gemini-2.0-flash', { capabilities: {} }));
+    expect(plain.generationConfig?.thinkingConfig).toBeUndefined();
+  });
+});
+
+describe('the launcher environment\'s other fields are ignored safely', () => {
+  const main = structuredFixture<{ body: AnthropicRequest }>('launcher-env-main-request.json').body;
+
+  it('the captured main request carries context_management and thinking.display, and neither reaches an OpenAI-compatible or Gemini body', () => {
+    expect(main).toMatchObject({ context_management: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] }, thinking: { type: 'adaptive', display: 'omitted' } });
+    const openai = transformToOpenAI(main, openAITarget('openai', 'gpt-4o'));
+    expect(Object.keys(openai)).toEqual(['model', 'messages', 'tools', 'max_tokens', 'stream', 'stream_options']);
+    expect(JSON.stringify(openai)).not.toMatch(/context_management|clear_thinking|"display"/);
+    const gemini = transformToGemini(main, geminiTarget('gemini-2.5-flash'));
+    expect(Object.keys(gemini).sort()).toEqual(['contents', 'generationConfig', 'systemInstruction', 'tools']);
+    expect(gemini.generationConfig).toEqual({ maxOutputTokens: 32000, thinkingConfig: { includeThoughts: true, thinkingBudget: -1 } });
+  });
+});
