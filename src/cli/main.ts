@@ -135,6 +135,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('-p, --print', 'non-interactive: print the answer and exit (claude -p)')
     .option('--fallback', 'fall back to Claude when the provider fails (default: config, else on)')
     .option('--no-fallback', 'never fall back to Claude')
+    .option('--max-cost <usd>', 'stop calling models once this run has cost this many dollars')
     .option('--dry-run', 'print the route plan and exit')
     .option('--claude-bin <path>', 'the claude binary to run')
     .option('-q, --quiet', 'no summary line')
@@ -150,6 +151,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--secret <secret>', 'fixed path secret, for a stable URL (default: random)')
     .action((opts: Record<string, unknown>) => {
       pending = async (cio) => (await import('./commands/serve.js')).serve(opts, cio);
+    });
+
+  program
+    .command('statusline')
+    .description('one line for Claude Code\'s status line, from the live run (nothing without one)')
+    .action(() => {
+      pending = async (cio) => (await import('./commands/statusline.js')).statusline(cio);
     });
 
   program

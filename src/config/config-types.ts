@@ -22,6 +22,13 @@ export interface ModelsSection {
   agents?: Record<string, string>;
   skills?: Record<string, string>;
   hooks?: Record<string, string>;
+  /** Spending caps in USD: per run and per local day (the ledger plus the running run). */
+  budget?: BudgetSection;
+}
+
+export interface BudgetSection {
+  run_usd?: number;
+  daily_usd?: number;
 }
 
 export interface ProviderSection {

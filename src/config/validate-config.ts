@@ -58,6 +58,17 @@ function checkModelId(file: string, path: Path, value: unknown, providers: OssCo
   }
 }
 
+/** `{ run_usd?, daily_usd? }`, each a number of dollars above 0 (shared with prompt frontmatter `budget:`). */
+export function validateBudget(file: string, path: Path, budget: unknown): void {
+  checkObject(file, path, budget);
+  for (const key of ['run_usd', 'daily_usd']) {
+    const value = budget[key];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+      fail(file, [...path, key], 'a number of dollars above 0, e.g. 0.5', value);
+    }
+  }
+}
+
 const PROMPT_MAPS = ['commands', 'agents', 'skills', 'hooks'] as const;
 
 function validateModels(file: string, models: unknown, providers: OssConfig): void {
@@ -67,6 +78,7 @@ function validateModels(file: string, models: unknown, providers: OssConfig): vo
     if (models[key] !== undefined) checkModelId(file, [...path, key], models[key], providers);
   }
   checkOptional(file, [...path, 'fallback'], models.fallback, 'boolean');
+  if (models.budget !== undefined) validateBudget(file, [...path, 'budget'], models.budget);
   for (const section of PROMPT_MAPS) {
     const map = models[section];
     if (map === undefined) continue;

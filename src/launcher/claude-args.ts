@@ -11,12 +11,14 @@ export interface ClaudeArgsInput {
   claudeArgs: string[];
   /** The proxy is in play (some route is not Claude). */
   proxied: boolean;
+  /** oss's own additions (the status line's `--settings`), placed before the user's arguments. */
+  ossArgs?: string[];
 }
 
 export function buildClaudeArgs(input: ClaudeArgsInput): string[] {
   const args = input.print ? ['-p', input.promptText] : [input.promptText];
   if (input.proxied && !choosesPermissionMode(input.claudeArgs)) args.push('--permission-mode', 'default');
-  return [...args, ...input.claudeArgs];
+  return [...args, ...(input.ossArgs ?? []), ...input.claudeArgs];
 }
 
 /** `--permission-mode X`, `--permission-mode=X` or `--dangerously-skip-permissions`. */

@@ -12,6 +12,7 @@ import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
 import { findClaude } from './find-claude.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
 import { checkProxyHealth } from './proxy-health.js';
+import { statusLineArgs } from './status-line-setting.js';
 import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude, type ClaudeStdin } from './spawn-claude.js';
 import { RunTeardown, type PricedCost } from './teardown.js';
 
@@ -20,6 +21,9 @@ import { RunTeardown, type PricedCost } from './teardown.js';
  * are about 20,000 tokens with every tool inline), so the user is told up front.
  */
 const CLAUDE_CODE_MIN_CONTEXT = 32_000;
+
+const BUDGET_NOT_ENFORCED =
+  'oss: every route is Claude, so no proxy runs and the budget is not enforced; claude -p has its own --max-budget-usd\n';
 
 export interface RunClaudeInput {
   plan: RoutePlan;
@@ -44,6 +48,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
   const proxied = planNeedsProxy(input.plan);
   const args = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied });
   if (!proxied) {
+    if (input.plan.budget) input.stderr(BUDGET_NOT_ENFORCED);
     const teardown = newTeardown(input, undefined);
     try {
       return await spawnClaude({ bin, args, env: input.env, cwd: input.cwd, stdin: input.stdin });
@@ -64,7 +69,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     input.stderr('oss: no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in the environment: Claude routes and fallback to Claude are off for this run\n');
   }
   let proxy: ModelProxy | undefined;
-  const teardown = newTeardown(input, () => proxy?.shutdown() ?? Promise.resolve());
+  const teardown = newTeardown(input, () => proxy?.shutdown() ?? Promise.resolve(), () => proxy?.budgetNotice());
   try {
     proxy = new ModelProxy({
       plan: input.plan,
@@ -86,15 +91,19 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
       secret: proxy.secret,
       mainContextWindow,
     });
-    return await spawnClaude({ bin, args, env, cwd: input.cwd, stdin: input.stdin });
+    env.OSS_STATUS_URL = proxy.statusUrl;
+    const ossArgs = await statusLineArgs({ env: input.env, cwd: input.cwd, claudeArgs: input.claudeArgs, print: input.print });
+    const proxiedArgs = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied, ossArgs });
+    return await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin });
   } finally {
     for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);
     await teardown.finish();
   }
 }
 
-function newTeardown(input: RunClaudeInput, closeProxy: (() => Promise<void>) | undefined): RunTeardown {
+function newTeardown(input: RunClaudeInput, closeProxy: (() => Promise<void>) | undefined, budgetNotice?: () => string | undefined): RunTeardown {
   return new RunTeardown({
+    ...(budgetNotice ? { budgetNotice } : {}),
     prompt: input.plan.prompt.name,
     mainModel: input.plan.main.model,
     quiet: input.quiet,

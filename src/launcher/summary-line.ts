@@ -1,6 +1,7 @@
 // The one line `oss run` prints on stderr when the run ends:
 //   oss: /oss:ship · gemini/gemini-2.0-flash · 3 requests · 12,345 in / 678 out · $0.0042 · 1 fallback
 // A run without the proxy talked to Anthropic directly, so oss saw none of its requests.
+import { formatUsd } from '../usage/format-usd.js';
 
 export interface RunTotals {
   /** The prompt as the ledger knows it: `oss:ship`, `adhoc`. */
@@ -22,7 +23,7 @@ export function formatSummaryLine(totals: RunTotals): string {
     totals.models.length > 0 ? totals.models.join(', ') : 'no model called',
     plural(totals.requests, 'request'),
     `${count(totals.inputTokens)} in / ${count(totals.outputTokens)} out`,
-    `${dollars(totals.costUsd)}${totals.unpriced ? ' (some requests unpriced)' : ''}`,
+    `${formatUsd(totals.costUsd)}${totals.unpriced ? ' (some requests unpriced)' : ''}`,
   ];
   if (totals.fallbacks > 0) parts.push(plural(totals.fallbacks, 'fallback'));
   return parts.join(' · ');
@@ -39,9 +40,4 @@ function plural(n: number, word: string): string {
 
 function count(n: number): string {
   return n.toLocaleString('en-US');
-}
-
-/** Four decimals below a dollar (model calls are cheap), two above. */
-function dollars(usd: number): string {
-  return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
 }

@@ -21,6 +21,8 @@ export interface TeardownInput {
   closeProxy?: () => Promise<void>;
   priceEvent: (event: UsageEvent) => PricedCost;
   mergeIntoLedger: (events: UsageEvent[]) => Promise<void>;
+  /** The budget message, when a spending cap stopped some request: printed after the summary, even with --quiet. */
+  budgetNotice?: () => string | undefined;
 }
 
 export class RunTeardown {
@@ -58,11 +60,14 @@ export class RunTeardown {
       }
     }
     for (const problem of problems) this.input.stderr(`oss: ${problem}\n`);
-    if (this.input.quiet) return;
-    const line = this.input.closeProxy
-      ? formatSummaryLine(totalsOf(this.input.prompt, events, this.input.priceEvent))
-      : formatDirectSummaryLine(this.input.prompt, this.input.mainModel);
-    this.input.stderr(`${line}\n`);
+    if (!this.input.quiet) {
+      const line = this.input.closeProxy
+        ? formatSummaryLine(totalsOf(this.input.prompt, events, this.input.priceEvent))
+        : formatDirectSummaryLine(this.input.prompt, this.input.mainModel);
+      this.input.stderr(`${line}\n`);
+    }
+    const notice = this.input.budgetNotice?.();
+    if (notice) this.input.stderr(`${notice}\n`);
   }
 }
 

@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { proxyError } from './anthropic-error-reply.js';
 import { proxyRoutes, type ProxyRoutesOptions } from './proxy-routes.js';
 import { secretAndHostGuard } from './secret-and-host-guard.js';
+import { statusRoute, type StatusRouteOptions } from './status-route.js';
 
 /** Claude Code sends up to 32 MB (images as base64); a little room for the JSON around them. */
 export const BODY_LIMIT_BYTES = 33 * 1024 * 1024;
@@ -12,6 +13,8 @@ export const BODY_LIMIT_BYTES = 33 * 1024 * 1024;
 export interface ServerOptions extends ProxyRoutesOptions {
   secret: string;
   port: () => number;
+  /** The run's live totals, served at /<secret>/oss/status for `oss statusline`. */
+  status?: StatusRouteOptions['status'];
 }
 
 /** A parsed body together with the bytes it came from. */
@@ -56,5 +59,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   void app.register(proxyRoutes, { ...options, prefix: `/${options.secret}` });
+  if (options.status) void app.register(statusRoute, { status: options.status, prefix: `/${options.secret}` });
   return app;
 }

@@ -37,6 +37,8 @@ export interface MessagesContext {
   pingIntervalMs: number;
   onUsage?: (event: UsageEvent) => void;
   onFallback?: (message: string) => void;
+  /** Spending caps: checked before every upstream call (proxy/budget-gate.ts). */
+  budget?: { refusal(): ProviderError | undefined };
 }
 
 export interface IncomingMessages {
@@ -67,6 +69,11 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   const report = (usage: TranslatedUsage | undefined, ok: boolean, fallback: boolean, firstByteAt: number | undefined, who = record): void =>
     ctx.onUsage?.(usageEvent(who, usage, ok ? 'ok' : 'error', fallback, firstByteAt));
 
+  const refused = ctx.budget?.refusal();
+  if (refused) {
+    writeErrorReply(res, refused);
+    return;
+  }
   let target: RouteTarget;
   try {
     target = await ctx.targets.resolve(route.model);
@@ -96,6 +103,12 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     }
     if (!fallbackAllowed || abort.signal.aborted || !shouldFallBack(error)) {
       writeErrorReply(res, error);
+      report(undefined, false, false, undefined);
+      return;
+    }
+    const refusedFallback = ctx.budget?.refusal();
+    if (refusedFallback) {
+      writeErrorReply(res, refusedFallback);
       report(undefined, false, false, undefined);
       return;
     }

@@ -17,6 +17,14 @@ import { DEFAULT_RETRY, type RetryPolicy } from './fallback-policy.js';
 import { RouteTargets } from './route-targets.js';
 import { planModels } from './select-route.js';
 import { createUpstreamPool, DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './upstream-pool.js';
+import { getPricing } from '../registry/registry.js';
+import { costOfEvent } from '../usage/cost.js';
+import { dayTotalUsd } from '../usage/day-total.js';
+import { localDate } from '../usage/ledger.js';
+import { RunMeter } from '../usage/run-meter.js';
+import { BudgetGate } from './budget-gate.js';
+import { routeName, runStatus, type RunStatus } from './run-status.js';
+import { STATUS_PATH } from './status-route.js';
 
 export interface ModelProxyOptions {
   plan: RoutePlan;
@@ -51,9 +59,30 @@ export class ModelProxy {
   private pool: Agent | undefined;
   private port = 0;
   private readonly pathSecret: string;
+  /** The run's priced totals, kept as requests end: for the budget and the status line. */
+  private readonly meter: RunMeter;
+  private gate: BudgetGate | undefined;
 
   constructor(readonly options: ModelProxyOptions) {
     this.pathSecret = options.secret ?? randomBytes(18).toString('base64url');
+    this.meter = new RunMeter(
+      (event) => costOfEvent(event, getPricing, options.config),
+      (event) => routeName(options.plan, event),
+    );
+  }
+
+  /** Where `oss statusline` reads the run's live totals (given to claude as OSS_STATUS_URL). */
+  get statusUrl(): string {
+    return `${this.baseUrl}${STATUS_PATH}`;
+  }
+
+  status(): RunStatus {
+    return runStatus(this.options.plan, this.meter, this.gate);
+  }
+
+  /** The budget message for the exit summary, when a cap stopped some request. */
+  budgetNotice(): string | undefined {
+    return this.gate?.finalNotice();
   }
 
   /** `http://127.0.0.1:<port>/<secret>`: what claude gets as ANTHROPIC_BASE_URL. */
@@ -72,6 +101,11 @@ export class ModelProxy {
     const pool = createUpstreamPool({ ...DEFAULT_TIMEOUTS, ...tuning.timeouts });
     const targets = new RouteTargets(options.config, options.env, { openai: openAIChatAdapter, gemini: geminiAdapter });
     const knownModels = planModels(options.plan);
+    const budget = options.plan.budget;
+    // The day's spending is read once, here: the per-request check uses only the in-memory meter.
+    const today = budget?.daily ? await dayTotalUsd(options.env, localDate(Date.now())) : 0;
+    this.gate = budget ? new BudgetGate(budget, this.meter, today) : undefined;
+    const meter = this.meter;
     // Every route's target is built now, so a request only looks one up (a failure is answered per request).
     await Promise.all([...knownModels].map((model) => targets.resolve(model).catch(() => undefined)));
     const app = buildServer({
@@ -88,9 +122,14 @@ export class ModelProxy {
         secret: this.pathSecret,
         retry: { ...DEFAULT_RETRY, ...tuning.retry },
         pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
-        ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+        onUsage: (event) => {
+          meter.record(event);
+          options.onUsage?.(event);
+        },
         ...(options.onFallback ? { onFallback: options.onFallback } : {}),
+        ...(this.gate ? { budget: this.gate } : {}),
       },
+      status: () => this.status(),
     });
     try {
       await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });

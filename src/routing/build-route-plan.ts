@@ -9,6 +9,7 @@ import { ConfigError } from '../errors.js';
 import { isValidModelId, MODEL_ID_EXPECTED } from './model-id.js';
 import { ModelRouter } from './model-router.js';
 import { parseRunPrompt } from './parse-run-prompt.js';
+import { resolveBudget } from './resolve-budget.js';
 import { discoverAgents } from './prompt-files.js';
 import type { AgentRoute, ResolvedModel, RoutePlan } from './route-plan-types.js';
 
@@ -20,6 +21,8 @@ export interface BuildRoutePlanOptions {
   env: NodeJS.ProcessEnv;
   /** `--fallback` / `--no-fallback`; undefined when neither was given. */
   fallback?: boolean;
+  /** `--max-cost`, USD: the run's cap. */
+  maxCostUsd?: number;
   router?: ModelRouter;
 }
 
@@ -78,6 +81,11 @@ export async function buildRoutePlan(options: BuildRoutePlanOptions): Promise<Ro
 
   const frontmatterModel = promptFile?.frontmatter.data.model;
   const configuredSearch = lookupModelsKey(loaded, 'search');
+  const budget = resolveBudget({
+    layers: loaded.layers,
+    ...(promptFile ? { promptFile } : {}),
+    ...(options.maxCostUsd === undefined ? {} : { maxCostUsd: options.maxCostUsd }),
+  });
   return {
     prompt: { type, name: parsed.name, ...(typeof frontmatterModel === 'string' ? { frontmatterModel } : {}) },
     main,
@@ -85,5 +93,6 @@ export async function buildRoutePlan(options: BuildRoutePlanOptions): Promise<Ro
     agents: await agentRoutes(router),
     ...(configuredSearch ? { search: { model: configuredSearch.value, source: configuredSearch.layer, file: configuredSearch.file } } : {}),
     fallback,
+    ...(budget ? { budget } : {}),
   };
 }

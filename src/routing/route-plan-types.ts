@@ -1,6 +1,7 @@
 // The route plan: which model answers each part of one `oss run`. Built by routing/, read by the
 // proxy (per-request routing) and the launcher (environment, summary line).
 import type { PromptType } from '../config/config-types.js';
+import type { Budget } from '../usage/budget.js';
 
 /** Where a resolved model came from, in precedence order. */
 export type ModelSource = 'cli' | 'local' | 'project' | 'user' | 'frontmatter' | 'default' | 'builtin';
@@ -46,4 +47,6 @@ export interface RoutePlan {
   search?: ResolvedModel;
   /** Whether a failing provider may fall back to Claude (model_fallback / models.fallback, default true). */
   fallback: boolean;
+  /** Spending caps for the run (routing/resolve-budget.ts); absent when none is set. */
+  budget?: Budget;
 }

@@ -20,6 +20,7 @@ export async function run(prompt: string[], opts: Record<string, unknown>, claud
     cwd: io.cwd,
     env: io.env,
     ...(typeof opts.fallback === 'boolean' ? { fallback: opts.fallback } : {}),
+    ...(opts.maxCost === undefined ? {} : { maxCostUsd: maxCostOption(opts.maxCost) }),
   });
   if (opts.dryRun) {
     io.stdout(formatRoutePlan(plan));
@@ -36,4 +37,11 @@ export async function run(prompt: string[], opts: Record<string, unknown>, claud
     },
     io,
   );
+}
+
+/** `--max-cost 0.50`: dollars above 0. */
+function maxCostOption(value: unknown): number {
+  const usd = typeof value === 'string' && /^\s*\$?\d*\.?\d+\s*$/.test(value) ? Number(value.trim().replace(/^\$/, '')) : NaN;
+  if (!(usd > 0)) throw new UsageError(`--max-cost ${String(value)}: expected dollars above 0, e.g. --max-cost 0.50`);
+  return usd;
 }
