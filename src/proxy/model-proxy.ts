@@ -17,7 +17,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from './fallback-policy.js';
 import { RouteTargets } from './route-targets.js';
 import { planModels } from './select-route.js';
 import { createUpstreamPool, DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './upstream-pool.js';
-import { getPricing } from '../registry/registry.js';
+import { defaultRegistry, type ModelRegistry } from '../registry/registry.js';
 import { costOfEvent } from '../usage/cost.js';
 import { dayTotalUsd } from '../usage/day-total.js';
 import { localDate } from '../usage/ledger.js';
@@ -62,13 +62,19 @@ export class ModelProxy {
   /** The run's priced totals, kept as requests end: for the budget and the status line. */
   private readonly meter: RunMeter;
   private gate: BudgetGate | undefined;
+  private readonly warmPricing: () => void;
 
   constructor(readonly options: ModelProxyOptions) {
     this.pathSecret = options.secret ?? randomBytes(18).toString('base64url');
+    // The registry is looked up once (it checks the model cache's file); pricing a request is then in memory.
+    let registry: ModelRegistry | undefined;
     this.meter = new RunMeter(
-      (event) => costOfEvent(event, getPricing, options.config),
+      (event) => costOfEvent(event, (id, config) => (registry ??= defaultRegistry(options.env)).getPricing(id, config), options.config),
       (event) => routeName(options.plan, event),
     );
+    this.warmPricing = () => {
+      registry ??= defaultRegistry(options.env);
+    };
   }
 
   /** Where `oss statusline` reads the run's live totals (given to claude as OSS_STATUS_URL). */
@@ -101,6 +107,7 @@ export class ModelProxy {
     const pool = createUpstreamPool({ ...DEFAULT_TIMEOUTS, ...tuning.timeouts });
     const targets = new RouteTargets(options.config, options.env, { openai: openAIChatAdapter, gemini: geminiAdapter });
     const knownModels = planModels(options.plan);
+    this.warmPricing();
     const budget = options.plan.budget;
     // The day's spending is read once, here: the per-request check uses only the in-memory meter.
     const today = budget?.daily ? await dayTotalUsd(options.env, localDate(Date.now())) : 0;

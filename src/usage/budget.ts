@@ -2,7 +2,7 @@
 // a request that starts below the cap runs to its end and counts in full, so a run ends at most one request
 // (or the requests already in flight) above its cap. The daily cap counts the ledger's total for today, read
 // once when the run starts, plus this run.
-import { formatUsd } from './format-usd.js';
+import { formatCapUsd, formatSpentUsd } from './format-usd.js';
 
 export interface BudgetCap {
   usd: number;
@@ -31,13 +31,13 @@ export function budgetStopMessage(budget: Budget, spent: Spending): string | und
   const requests = `${spent.runRequests.toLocaleString('en-US')} request${spent.runRequests === 1 ? '' : 's'}`;
   const { run, daily } = budget;
   if (run && spent.runUsd >= run.usd) {
-    return `oss: run budget reached: ${formatUsd(spent.runUsd)} spent on ${requests}, cap ${formatUsd(run.usd)} (${run.setBy}). ${run.raise}`;
+    return `oss: run budget reached: ${formatSpentUsd(spent.runUsd)} spent on ${requests}, cap ${formatCapUsd(run.usd)} (${run.setBy}). ${run.raise}`;
   }
   const today = spent.todayBeforeRunUsd + spent.runUsd;
   if (daily && today >= daily.usd) {
     return (
-      `oss: daily budget reached: ${formatUsd(today)} spent today (${formatUsd(spent.todayBeforeRunUsd)} before this run, ` +
-      `${formatUsd(spent.runUsd)} on ${requests} in it), cap ${formatUsd(daily.usd)} (${daily.setBy}). ${daily.raise}`
+      `oss: daily budget reached: ${formatSpentUsd(today)} spent today (${formatSpentUsd(spent.todayBeforeRunUsd)} before this run, ` +
+      `${formatSpentUsd(spent.runUsd)} on ${requests} in it), cap ${formatCapUsd(daily.usd)} (${daily.setBy}). ${daily.raise}`
     );
   }
   return undefined;
