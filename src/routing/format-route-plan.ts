@@ -1,6 +1,6 @@
 // A RoutePlan for people (`oss run --dry-run`) and for machines (the same plan as JSON, agent bodies
 // replaced by their length so the output stays readable).
-import { formatUsd } from '../usage/format-usd.js';
+import { formatCapUsd } from '../usage/format-usd.js';
 import type { ResolvedModel, RoutePlan } from './route-plan-types.js';
 
 /** Where a resolved model came from, in words: `--model`, `project config /p/.oss/config.json`, … */
@@ -48,8 +48,8 @@ export function formatRoutePlan(plan: RoutePlan): string {
       ? `  WebSearch: ${plan.search.model} (models.search, ${describeSource(plan.search)})`
       : "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
   );
-  if (plan.budget?.run) lines.push(`  run budget: ${formatUsd(plan.budget.run.usd)} (${plan.budget.run.setBy})`);
-  if (plan.budget?.daily) lines.push(`  daily budget: ${formatUsd(plan.budget.daily.usd)} (${plan.budget.daily.setBy})`);
+  if (plan.budget?.run) lines.push(`  run budget: ${formatCapUsd(plan.budget.run.usd)} (${plan.budget.run.setBy})`);
+  if (plan.budget?.daily) lines.push(`  daily budget: ${formatCapUsd(plan.budget.daily.usd)} (${plan.budget.daily.setBy})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -8,6 +8,7 @@ import { capturedIO } from '../support/captured-io.js';
 import { isListening } from '../support/closed-port.js';
 import { makeProject } from '../support/e2e-run.js';
 import { readDump, writeFakeClaude } from '../support/fake-claude.js';
+import { statusLineCommand } from '../../src/launcher/status-line-setting.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -26,7 +27,9 @@ describe('oss run with a non-Claude route (stand-in claude)', () => {
 
     expect(code).toBe(3);
     const seen = readDump(dump);
-    expect(seen.args).toEqual(['/oss:ship prod', '--permission-mode', 'default', '--verbose']);
+    // The status line comes as flag settings (this HOME has no settings of its own), before the user's arguments.
+    const settings = JSON.stringify({ statusLine: { type: 'command', command: statusLineCommand(), padding: 0 } });
+    expect(seen.args).toEqual(['/oss:ship prod', '--permission-mode', 'default', '--settings', settings, '--verbose']);
     const base = new URL(seen.env.ANTHROPIC_BASE_URL ?? '');
     expect(base.hostname).toBe('127.0.0.1');
     const secret = base.pathname.slice(1);
@@ -42,6 +45,7 @@ describe('oss run with a non-Claude route (stand-in claude)', () => {
       CLAUDE_CODE_MAX_CONTEXT_TOKENS: '1048576',
       ENABLE_TOOL_SEARCH: 'false',
       HOME: project.home,
+      OSS_STATUS_URL: `${base.href}/oss/status`,
     });
     expect(seen.env.ANTHROPIC_API_KEY).toBeUndefined();
     expect(await isListening(Number(base.port))).toBe(false);

@@ -42,6 +42,17 @@ describe('RunTeardown', () => {
     expect(log.stderr).toEqual(['oss: oss:ship · openai/gpt-4o, claude · 2 requests · 250 in / 40 out · $0.7500 · 1 fallback\n']);
   });
 
+  it('prints the budget notice after the summary, and even with --quiet, when a cap stopped a request', async () => {
+    const notice = 'oss: run budget reached: $0.2500 spent on 1 request, cap $0.20 (--max-cost). Run again with a higher --max-cost.';
+    const loud = setup({ budgetNotice: () => notice });
+    loud.teardown.record(event());
+    await loud.teardown.finish();
+    expect(loud.log.stderr).toEqual(['oss: oss:ship · openai/gpt-4o · 1 request · 100 in / 20 out · $0.2500\n', `${notice}\n`]);
+    const quiet = setup({ quiet: true, budgetNotice: () => notice });
+    await quiet.teardown.finish();
+    expect(quiet.log.stderr).toEqual([`${notice}\n`]);
+  });
+
   it('keeps usage reported while the proxy closes (an aborted stream reports as it ends)', async () => {
     const holder: { teardown?: RunTeardown } = {};
     const { teardown, log } = setup({
