@@ -90,6 +90,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--since <date>', 'first day, YYYY-MM-DD')
     .option('--until <date>', 'last day, YYYY-MM-DD')
     .addOption(new Option('--by <grouping>', 'group rows by').choices(['day', 'prompt', 'model']).default('day'))
+    .option('--chart', 'draw a bar per row instead of the table')
     .option('--json', 'machine-readable output')
     .action((opts: Record<string, unknown>) => {
       pending = async (cio) => (await import('./commands/models-costs.js')).modelsCosts(opts, cio);

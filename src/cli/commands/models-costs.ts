@@ -1,5 +1,5 @@
-// `oss models costs [--since D] [--until D] [--by day|prompt|model] [--json]`: what runs cost, from the
-// usage ledger, as a table with a total row.
+// `oss models costs [--since D] [--until D] [--by day|prompt|model] [--chart] [--json]`: what runs cost, from
+// the usage ledger, as a table with a total row, or as bars (render/cost-chart.ts). `--json` wins over `--chart`.
 //
 // JSON output (stable; documented in docs/json-output.md):
 // { "ledger": string, "since": string|null, "until": string|null, "by": "day"|"prompt"|"model",
@@ -11,6 +11,8 @@ import { UsageError } from '../../errors.js';
 import { userConfigPath } from '../../config/paths.js';
 import { ledgerPath, readLedger } from '../../usage/ledger.js';
 import { usageReport, type Grouping, type ReportRow } from '../../usage/usage-report.js';
+import isUnicodeSupported from 'is-unicode-supported';
+import { costCell, renderCostChart } from '../render/cost-chart.js';
 
 const HEADINGS: Record<Grouping, string> = { day: 'Day', prompt: 'Prompt', model: 'Model' };
 
@@ -31,6 +33,13 @@ export async function modelsCosts(opts: Record<string, unknown>, io: CliIO): Pro
     io.stdout(`No usage recorded${range} (${path}).\n`);
     return 0;
   }
+  if (opts.chart) {
+    const chart = renderCostChart(report.rows, report.total, { unicode: isUnicodeSupported() });
+    const lines = [`Cost by ${by}${range}`, '', ...chart];
+    if (report.total.unpriced > 0) lines.push('', ...unpricedNote(report.total.unpriced, io.env, true));
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  }
   const table = [
     [HEADINGS[by], 'Requests', 'Input', 'Output', 'Cache read', 'Cache write', 'Cost (USD)', 'Fallbacks'],
     ...report.rows.map(cells),
@@ -39,12 +48,17 @@ export async function modelsCosts(opts: Record<string, unknown>, io: CliIO): Pro
   const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
   const render = (line: string[]) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const lines = [`Usage by ${by}${range} (${path})`, '', render(table[0]!), ...table.slice(1, -1).map(render), render(table.at(-1)!)];
-  if (report.total.unpriced > 0) {
-    const one = report.total.unpriced === 1;
-    lines.push('', `* ${report.total.unpriced} request${one ? '' : 's'} had no known price and ${one ? 'counts' : 'count'} as $0; set one under "pricing" in ${userConfigPath(io.env)}.`);
-  }
+  if (report.total.unpriced > 0) lines.push('', ...unpricedNote(report.total.unpriced, io.env, false));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** The footnote for `*`; on two lines under a chart, which keeps to 80 columns. */
+function unpricedNote(unpriced: number, env: NodeJS.ProcessEnv, split: boolean): string[] {
+  const one = unpriced === 1;
+  const first = `* ${unpriced} request${one ? '' : 's'} had no known price and ${one ? 'counts' : 'count'} as $0;`;
+  const second = `set one under "pricing" in ${userConfigPath(env)}.`;
+  return split ? [first, `  ${second}`] : [`${first} ${second}`];
 }
 
 function cells(row: ReportRow): string[] {
@@ -56,7 +70,7 @@ function cells(row: ReportRow): string[] {
     count(row.output_tokens),
     count(row.cache_read_tokens),
     count(row.cache_write_tokens),
-    `$${row.cost_usd.toFixed(4)}${row.unpriced > 0 ? '*' : ' '}`,
+    costCell(row),
     count(row.fallbacks),
   ];
 }
