@@ -1,5 +1,5 @@
-// Wall time of whole `oss` processes, as a user waits for them: `--version`, and `run --dry-run` (config
-// loading, route plan, no proxy, no claude) in a scratch project with its own HOME and OSS_HOME. Bare
+// Wall time of whole `oss` processes, as a user waits for them: `--version`, `run --dry-run` (config
+// loading, route plan, no proxy, no claude) and `statusline` outside a run in a scratch project with its own HOME and OSS_HOME. Bare
 // `node -e ''` is timed alongside: the part of the start-up that is Node's own. A real `oss run` also loads
 // the proxy's modules before it can start claude: a process that only imports them is timed too, with its
 // peak RSS, and one that only imports the tokenizer count_tokens uses.
@@ -54,6 +54,10 @@ export function cliStartup(scratch, runs) {
     nodeBaseline: timeRuns(['-e', ''], options, runs, () => undefined),
     version: timeRuns([BIN, '--version'], options, runs, expect('.')),
     dryRun: timeRuns([BIN, 'run', '/x', '--dry-run', '-m', 'ollama/llama3.2'], options, runs, expect('ollama/llama3.2')),
+    // Claude Code runs this on every status-line refresh; outside a run it prints nothing.
+    statusline: timeRuns([BIN, 'statusline'], { ...options, input: '{}' }, runs, (stdout) => {
+      if (stdout !== '') throw new Error(`bench: expected no status line outside a run, got: ${stdout.slice(0, 200)}`);
+    }),
     nodeBaselineRss: importCost('node:os', options, runs),
     proxyImport: importCost(PROXY_MODULE, options, runs),
     tokenizerImport: importCost(TOKENIZER_MODULE, options, runs),

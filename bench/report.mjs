@@ -26,7 +26,7 @@ export function formatReport(result) {
     `request body: ${result.requestBytes} bytes Anthropic (${result.upstreamBytes} bytes as sent upstream); answer: 200 text chunks + 1 tool call`,
     '',
     'CLI start-up (whole process, wall time)',
-    table(TIMING_HEADERS, [timing('node -e ""', cli.nodeBaseline), timing('oss --version', cli.version), timing('oss run --dry-run', cli.dryRun)]),
+    table(TIMING_HEADERS, [timing('node -e ""', cli.nodeBaseline), timing('oss --version', cli.version), timing('oss run --dry-run', cli.dryRun), ...(cli.statusline ? [timing('oss statusline (no run)', cli.statusline)] : [])]),
     '',
     'Module load (a process that only imports the module; wall time and peak RSS)',
     table(
