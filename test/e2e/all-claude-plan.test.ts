@@ -28,6 +28,20 @@ afterAll(async () => {
 });
 
 describe('all-Claude plan', () => {
+  it('says once that a budget is not enforced when no proxy runs, and still runs claude untouched', async () => {
+    const fake = writeFakeClaude(root);
+    const dump = join(root, 'dump-budget.json');
+    const env = { ...process.env, ANTHROPIC_API_KEY: 'sk-ant-user-key', FAKE_CLAUDE_DUMP: dump };
+    const io = capturedIO(env, root);
+    const plan: RoutePlan = { ...allClaudePlan(), budget: { run: { usd: 0.5, setBy: '--max-cost', raise: '' } } };
+    expect(await launchRun(plan, { promptText: 'hi', print: true, quiet: false, claudeBin: fake, claudeArgs: [] }, io)).toBe(0);
+    expect(readDump(dump).args).toEqual(['-p', 'hi']);
+    expect(io.stderrText()).toBe(
+      'oss: every route is Claude, so no proxy runs and the budget is not enforced; claude -p has its own --max-budget-usd\n' +
+        'oss: adhoc · claude · direct to Anthropic (not metered by oss)\n',
+    );
+  });
+
   it('starts claude with the user\'s environment unchanged, no proxy, no added arguments, and keeps its exit code', async () => {
     const fake = writeFakeClaude(root);
     const dump = join(root, 'dump.json');
