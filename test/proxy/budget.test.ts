@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import { HELLO, planFor, startProxy, until, type StartedProxy } from '../support/proxy-harness.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { localDate } from '../../src/usage/ledger.js';
 import type { Budget } from '../../src/usage/budget.js';
@@ -108,6 +108,47 @@ describe('spending caps in the proxy', () => {
     expect(gateway.requests.length).toBe(gatewayCalls);
     expect(claude.requests).toHaveLength(1);
     expect(running.fallbacks).toHaveLength(1);
+  });
+
+  it('refuses a fallback when another request reached the cap while the provider was failing', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    const gateway = await start({
+      text: 'From the gateway.',
+      handler: async () => {
+        calls += 1;
+        if (calls === 1) {
+          await held;
+          return { kind: 'error', status: 500, type: 'api_error', message: 'gateway down' };
+        }
+        // The second request succeeds (and reaches the cap: the gateway reports 31 tokens, at $100 per million); retries of the first keep failing.
+        return calls === 2 ? undefined : { kind: 'error', status: 500, type: 'api_error', message: 'gateway down' };
+      },
+    });
+    closers.push(() => gateway.close());
+    const claude = await claudeServer();
+    running = await startProxy({
+      plan: planFor('gateway/model-a', { budget: { run: { usd: 0.003, setBy: '--max-cost', raise: 'Run again with a higher --max-cost.' } } }),
+      config: {
+        providers: { gateway: { type: 'anthropic', baseUrl: gateway.url, apiKeyEnv: 'GATEWAY_KEY' } },
+        pricing: { 'gateway/model-a': { input: 100, output: 100 } },
+      },
+      env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw' },
+    });
+
+    const first = running.post('/v1/messages', HELLO, { 'x-api-key': 'sk-ant-user' });
+    await until(() => calls === 1, 'the first request at the gateway');
+    expect((await running.post('/v1/messages', HELLO, { 'x-api-key': 'sk-ant-user' })).status).toBe(200);
+    release();
+
+    expect(await refusalOf(await first)).toEqual(
+      billing('oss: run budget reached: $0.0031 spent on 1 request, cap $0.003 (--max-cost). Run again with a higher --max-cost.'),
+    );
+    expect(claude.requests).toHaveLength(0);
+    expect(running.fallbacks).toEqual([]);
   });
 
   it('adds the ledger\'s total for today, read at start, to the run for the daily cap', async () => {
