@@ -1,6 +1,7 @@
 // The per-run proxy: Fastify on 127.0.0.1 (kernel-chosen port unless one is asked for), routes under a
 // random path secret, one undici pool for every upstream. Starts and stops in milliseconds; shutdown()
-// closes every connection, open streams included, and frees the port.
+// closes every connection, open streams included, and frees the port. It keeps the run's priced totals in
+// memory (usage/run-meter.ts) for the spending caps (budget-gate.ts) and the status line (run-status.ts).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -12,19 +13,19 @@ import type { UsageEvent } from '../usage/usage-event.js';
 import { ANTHROPIC_API_URL } from '../providers/anthropic/pass-through.js';
 import { openAIChatAdapter } from '../providers/openai-chat/adapter.js';
 import { geminiAdapter } from '../providers/gemini/adapter.js';
-import { buildServer } from './build-server.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './fallback-policy.js';
-import { RouteTargets } from './route-targets.js';
-import { planModels } from './select-route.js';
-import { createUpstreamPool, DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './upstream-pool.js';
 import { defaultRegistry, type ModelRegistry } from '../registry/registry.js';
 import { costOfEvent } from '../usage/cost.js';
 import { dayTotalUsd } from '../usage/day-total.js';
 import { localDate } from '../usage/ledger.js';
 import { RunMeter } from '../usage/run-meter.js';
 import { BudgetGate } from './budget-gate.js';
+import { buildServer } from './build-server.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './fallback-policy.js';
+import { RouteTargets } from './route-targets.js';
 import { routeName, runStatus, type RunStatus } from './run-status.js';
+import { planModels } from './select-route.js';
 import { STATUS_PATH } from './status-route.js';
+import { createUpstreamPool, DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './upstream-pool.js';
 
 export interface ModelProxyOptions {
   plan: RoutePlan;
@@ -62,19 +63,19 @@ export class ModelProxy {
   /** The run's priced totals, kept as requests end: for the budget and the status line. */
   private readonly meter: RunMeter;
   private gate: BudgetGate | undefined;
-  private readonly warmPricing: () => void;
+  private registry: ModelRegistry | undefined;
 
   constructor(readonly options: ModelProxyOptions) {
     this.pathSecret = options.secret ?? randomBytes(18).toString('base64url');
-    // The registry is looked up once (it checks the model cache's file); pricing a request is then in memory.
-    let registry: ModelRegistry | undefined;
     this.meter = new RunMeter(
-      (event) => costOfEvent(event, (id, config) => (registry ??= defaultRegistry(options.env)).getPricing(id, config), options.config),
+      (event) => costOfEvent(event, (id, config) => this.prices().getPricing(id, config), options.config),
       (event) => routeName(options.plan, event),
     );
-    this.warmPricing = () => {
-      registry ??= defaultRegistry(options.env);
-    };
+  }
+
+  /** The registry, looked up once (the lookup checks the model cache's file): pricing a request stays in memory. */
+  private prices(): ModelRegistry {
+    return (this.registry ??= defaultRegistry(this.options.env));
   }
 
   /** Where `oss statusline` reads the run's live totals (given to claude as OSS_STATUS_URL). */
@@ -107,7 +108,7 @@ export class ModelProxy {
     const pool = createUpstreamPool({ ...DEFAULT_TIMEOUTS, ...tuning.timeouts });
     const targets = new RouteTargets(options.config, options.env, { openai: openAIChatAdapter, gemini: geminiAdapter });
     const knownModels = planModels(options.plan);
-    this.warmPricing();
+    this.prices();
     const budget = options.plan.budget;
     // The day's spending is read once, here: the per-request check uses only the in-memory meter.
     const today = budget?.daily ? await dayTotalUsd(options.env, localDate(Date.now())) : 0;
