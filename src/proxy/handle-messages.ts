@@ -63,17 +63,18 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   res.on('close', () => {
     if (!res.writableEnded) abort.abort();
   });
+  // Spending caps come before any upstream call, a WebSearch sub-request's included.
+  const refused = ctx.budget?.refusal();
+  if (refused) {
+    writeErrorReply(res, refused);
+    return;
+  }
   if (await handleServerTool(ctx, incoming, body, res, abort.signal)) return;
   const route = selectRoute(body, incoming.headers, ctx.plan, ctx.knownModels);
   const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: route.model.split('/')[0] ?? route.model, at };
   const report = (usage: TranslatedUsage | undefined, ok: boolean, fallback: boolean, firstByteAt: number | undefined, who = record): void =>
     ctx.onUsage?.(usageEvent(who, usage, ok ? 'ok' : 'error', fallback, firstByteAt));
 
-  const refused = ctx.budget?.refusal();
-  if (refused) {
-    writeErrorReply(res, refused);
-    return;
-  }
   let target: RouteTarget;
   try {
     target = await ctx.targets.resolve(route.model);

@@ -1,7 +1,7 @@
 // The proxy's spending caps: once what the run (and, for the daily cap, the ledger's today) has spent reaches a
 // cap, the next request gets a 402 billing_error with x-should-retry: false and no upstream is called. Provider
-// routes, Claude routes and fallbacks all count. The live totals are served to `oss statusline`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// routes, Claude routes, fallbacks and WebSearch sub-requests all count. The live totals are served to `oss statusline`.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,9 @@ afterEach(async () => {
   running = undefined;
   for (const close of closers.splice(0)) await close();
 });
+
+/** Claude Code's WebSearch sub-request, as captured (test/fixtures/SOURCES.md). */
+const WEB_SEARCH = JSON.parse(readFileSync('test/fixtures/claude-code/websearch-sub-request.json', 'utf8')) as { search_request: { body: Record<string, unknown> } };
 
 const RUN_CAP: Budget = { run: { usd: 0.0005, setBy: '--max-cost', raise: 'Run again with a higher --max-cost.' } };
 /** $1 per million tokens in and out: 800 + 30 tokens cost $0.00083. */
@@ -66,6 +69,24 @@ describe('spending caps in the proxy', () => {
     expect(upstream.requests).toHaveLength(1);
     expect(running.usage).toHaveLength(1);
     expect(running.proxy.budgetNotice()).toBe(message);
+  });
+
+  it('refuses Claude Code\'s WebSearch sub-request too once the cap is reached', async () => {
+    const upstream = await openAI();
+    running = await startProxy({
+      plan: planFor('scripted/coder-1', { budget: RUN_CAP }),
+      config: { providers: { scripted: { type: 'openai', baseUrl: `${upstream.url}/v1`, apiKeyEnv: 'K' } }, pricing: SCRIPTED_PRICE },
+      env: { K: 'sk' },
+    });
+    await (await running.post('/v1/messages', HELLO)).text();
+    const search = { ...WEB_SEARCH.search_request.body, model: 'scripted/coder-1' };
+
+    const refused = await running.post('/v1/messages?beta=true', search, { 'x-api-key': 'sk-ant-user' });
+
+    expect(await refusalOf(refused)).toEqual(
+      billing('oss: run budget reached: $0.0008 spent on 1 request, cap $0.0005 (--max-cost). Run again with a higher --max-cost.'),
+    );
+    expect(upstream.requests).toHaveLength(1);
   });
 
   it('counts a Claude route: the second request to Claude is refused once the first cost more than the cap', async () => {
