@@ -153,6 +153,16 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     });
 
   program
+    .command('trust')
+    .description('let this project\'s .oss config files set providers\' baseUrl, apiKeyEnv, headers and type')
+    .argument('[file...]', 'config files (default: this project\'s .oss/config.json and .oss/config.local.json)')
+    .option('--list', 'show trusted files and whether they changed since')
+    .option('--revoke', 'stop trusting the files')
+    .action((files: string[], opts: Record<string, unknown>) => {
+      pending = async (cio) => (await import('./commands/trust.js')).trustCommand(files, opts, cio);
+    });
+
+  program
     .command('demo')
     .description('see oss work end to end: real claude, a built-in local model, no keys, no network')
     .option('--claude-bin <path>', 'the claude binary to run')

@@ -4,6 +4,7 @@
 import type { CliIO } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../../config/load-config.js';
+import { untrustedNotice } from '../../config/untrusted-config.js';
 import { isValidModelId, MODEL_ID_EXPECTED } from '../../routing/model-id.js';
 import { ModelProxy } from '../../proxy/model-proxy.js';
 
@@ -42,7 +43,8 @@ async function runModelTest(model: string, timeoutMs: number, io: CliIO): Promis
     latency_ms: Date.now() - started,
     error: { type, ...(status !== undefined ? { status } : {}), message },
   });
-  const { merged: config } = await loadConfig({ cwd: io.cwd, env: io.env });
+  const { merged: config, untrusted } = await loadConfig({ cwd: io.cwd, env: io.env });
+  for (const file of untrusted) io.stderr(`${untrustedNotice(file)}\n`);
   if (!isValidModelId(model, config)) return failed('not_found_error', `unknown model id: expected ${MODEL_ID_EXPECTED}`);
 
   const proxy = new ModelProxy({

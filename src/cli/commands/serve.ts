@@ -5,6 +5,7 @@ import getPort from 'get-port';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../../config/load-config.js';
+import { untrustedNotice } from '../../config/untrusted-config.js';
 import { buildRoutePlan } from '../../routing/build-route-plan.js';
 import { ModelProxy } from '../../proxy/model-proxy.js';
 import { CostTracker } from '../../usage/cost-tracker.js';
@@ -32,6 +33,7 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
   if (wanted !== undefined && port !== wanted) io.stderr(`oss serve: port ${wanted} is busy; using ${port}\n`);
 
   const loaded = await loadConfig({ cwd: io.cwd, env: io.env });
+  for (const untrusted of loaded.untrusted) io.stderr(`${untrustedNotice(untrusted)}\n`);
   const built = await buildRoutePlan({ promptText: 'serve', ...(opts.model ? { cliModel: opts.model } : {}), cwd: io.cwd, env: io.env });
   const plan = { ...built, prompt: { type: 'adhoc' as const, name: 'serve' } };
   const tracker = new CostTracker({ env: io.env, config: loaded.merged, warn: (line) => io.stderr(`${line}\n`) });
