@@ -17,12 +17,12 @@ export interface TrustOptions {
 }
 
 /** The files named, else this project's existing config files. */
-async function targetFiles(files: string[], io: CliIO, mustExist: boolean): Promise<string[]> {
+async function targetFiles(files: string[], io: CliIO): Promise<string[]> {
   if (files.length > 0) return files.map((file) => resolve(io.cwd, file));
   const projectDir = findProjectDir(io.cwd, io.env);
   const candidates = projectDir ? [projectConfigPath(projectDir), localConfigPath(projectDir)] : [];
   const found: string[] = [];
-  for (const file of candidates) if (!mustExist || (await readConfigText(file)) !== undefined) found.push(file);
+  for (const file of candidates) if ((await readConfigText(file)) !== undefined) found.push(file);
   if (found.length === 0) throw new UsageError(`no .oss/config.json or .oss/config.local.json found from ${io.cwd}; name the file: oss trust <file>`);
   return found;
 }
@@ -32,7 +32,7 @@ function describeValue(value: unknown): string {
 }
 
 async function trust(files: string[], io: CliIO): Promise<number> {
-  for (const file of await targetFiles(files, io, true)) {
+  for (const file of await targetFiles(files, io)) {
     const text = await readConfigText(file);
     if (text === undefined) throw new UsageError(`${file}: no such file; nothing to trust`);
     const raw = parseConfigText(text, file) as { providers?: Record<string, Record<string, unknown>> };
@@ -64,7 +64,7 @@ async function list(io: CliIO): Promise<number> {
 }
 
 async function revoke(files: string[], io: CliIO): Promise<number> {
-  for (const file of await targetFiles(files, io, false)) {
+  for (const file of await targetFiles(files, io)) {
     io.stdout((await revokeTrust(file, io.env)) ? `no longer trusted: ${file}\n` : `was not trusted: ${file}\n`);
   }
   return 0;
