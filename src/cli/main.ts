@@ -3,12 +3,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { OssError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
+import { redact } from '../redact.js';
 import { VERSION } from './version.js';
 
 type Handler = (io: CliIO) => Promise<number>;
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
   let pending: Handler | undefined;
+  // Everything oss prints passes through redaction (URL credentials, key-like parameters, active keys).
+  const io: CliIO = { ...rawIO, stdout: (text) => rawIO.stdout(redact(text)), stderr: (text) => rawIO.stderr(redact(text)) };
 
   // Arguments after `--` on an `oss run` line belong to claude, not to oss.
   const dashDash = argv.indexOf('--');

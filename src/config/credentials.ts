@@ -10,6 +10,7 @@ import type { OssConfig } from './config-types.js';
 import { ossHome } from './paths.js';
 import { readOptionalFile } from './read-optional-file.js';
 import { resolveProvider } from './providers.js';
+import { rememberSecret } from '../redact.js';
 
 interface CredentialsFile {
   keys?: Record<string, unknown>;
@@ -23,8 +24,9 @@ export function credentialsPath(env: NodeJS.ProcessEnv): string {
 /** The key to use for a provider: its environment variable when set, else the stored key. */
 export async function getApiKey(provider: string, config: OssConfig, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const fromEnv = envKey(provider, config, env);
-  if (fromEnv) return fromEnv.value;
-  return (await listStoredKeys(env))[provider];
+  const key = fromEnv ? fromEnv.value : (await listStoredKeys(env))[provider];
+  rememberSecret(key);
+  return key;
 }
 
 /** The environment variable that supplies a provider's key, when one is set. */
