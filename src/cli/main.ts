@@ -150,7 +150,9 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     .description('run the proxy in the foreground for editors and manual use')
     .option('-m, --model <model>', 'main model')
     .option('--port <port>', 'port to listen on (default: any free port)')
-    .option('--secret <secret>', 'fixed path secret, for a stable URL (default: random)')
+    .option('--secret-file <path>', 'read a fixed path secret from this file, for a stable URL (or set OSS_SECRET; default: random)')
+    .option('--flush-every <seconds>', 'merge usage into ~/.oss/usage.json this often', '60')
+    .addOption(new Option('--secret <secret>', 'refused: visible in ps; use OSS_SECRET or --secret-file').hideHelp())
     .action((opts: Record<string, unknown>) => {
       pending = async (cio) => (await import('./commands/serve.js')).serve(opts, cio);
     });

@@ -113,14 +113,42 @@ export async function readLedger(env: NodeJS.ProcessEnv, options: MergeOptions =
   return withLock(path, options, () => readOrMoveAside(path, options));
 }
 
+/** Add one ledger's counters into another (mutates and returns `ledger`). */
+export function addLedger(ledger: Ledger, delta: Ledger): Ledger {
+  for (const [date, prompts] of Object.entries(delta)) {
+    const day = (ledger[date] ??= {});
+    for (const [name, usage] of Object.entries(prompts)) {
+      const prompt = (day[name] ??= { ...emptyCounters(), models: {} });
+      prompt.models ??= {};
+      addCounters(prompt, usage);
+      for (const [model, counters] of Object.entries(usage.models)) addCounters((prompt.models[model] ??= emptyCounters()), counters);
+    }
+  }
+  return ledger;
+}
+
+function addCounters(into: UsageCounters, from: UsageCounters): void {
+  for (const key of ['requests', 'tokens', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'fallbacks'] as const) {
+    into[key] = num(into[key]) + from[key];
+  }
+  into.cost_usd = roundUsd(num(into.cost_usd) + from.cost_usd);
+  if (from.unpriced) into.unpriced = num(into.unpriced) + from.unpriced;
+}
+
 /** Merge records into the ledger on disk, under the lock, with an atomic replace. */
 export async function mergeIntoLedger(records: LedgerRecord[], env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<void> {
   if (records.length === 0) return;
+  await mergeLedgerDelta(addRecords({}, records), env, options);
+}
+
+/** Merge already-summed counters (a long-running `oss serve`'s unmerged usage) into the ledger on disk. */
+export async function mergeLedgerDelta(delta: Ledger, env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<void> {
+  if (Object.keys(delta).length === 0) return;
   const path = ledgerPath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await withLock(path, options, async () => {
     await removeOrphanTempFiles(path);
-    const ledger = addRecords(await readOrMoveAside(path, options), records);
+    const ledger = addLedger(await readOrMoveAside(path, options), delta);
     await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 });
   });
 }
