@@ -1,6 +1,7 @@
 // Provider API keys. The environment wins (the provider's key variables from resolveProvider, a custom
 // provider's `apiKeyEnv` first); else `<OSS_HOME>/credentials.json`, `{ "keys": { "<provider>": "<key>" } }`,
-// mode 0600 in a 0700 folder, written atomically; keys this tool does not know are kept on every write.
+// mode 0600 in a 0700 folder, written atomically (and tightened to 0600 when read); keys this tool does not
+// know are kept on every write.
 // Keys are never logged: callers show them through maskKey().
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { ossHome } from './paths.js';
 import { readOptionalFile } from './read-optional-file.js';
 import { resolveProvider } from './providers.js';
 import { rememberSecret } from '../redact.js';
+import { tightenKeyFile } from './tighten-key-file.js';
 
 interface CredentialsFile {
   keys?: Record<string, unknown>;
@@ -75,6 +77,7 @@ async function readCredentials(env: NodeJS.ProcessEnv): Promise<CredentialsFile>
   const path = credentialsPath(env);
   const text = await readOptionalFile(path);
   if (text === undefined) return {};
+  await tightenKeyFile(path);
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
