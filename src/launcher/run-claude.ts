@@ -86,7 +86,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
       secret: proxy.secret,
       mainContextWindow,
     });
-    return await spawnClaude({ bin, args, env, cwd: input.cwd, stdin: input.stdin });
+    return await spawnClaude({ bin, args, env, cwd: input.cwd, stdin: input.stdin, watchdog: true });
   } finally {
     for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);
     await teardown.finish();
