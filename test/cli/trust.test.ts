@@ -79,6 +79,20 @@ describe('oss trust', () => {
     expect((await oss(p, 'trust', '--list')).out).toBe('no trusted project config files (trust one with `oss trust` inside the project)\n');
   });
 
+  it('keeps a trusted file trusted through `oss models set --project`, and an untrusted one untrusted', async () => {
+    const trusted = tempProject();
+    const trustedFile = trusted.write('.oss/config.json', JSON.stringify(CONFIG));
+    expect((await oss(trusted, 'trust')).code).toBe(0);
+    expect((await oss(trusted, 'models', 'set', 'oss:review', 'evil/m', '--project')).code).toBe(0);
+    expect((await oss(trusted, 'run', 'hi', '--dry-run')).err).toBe('');
+    expect((JSON.parse(trusted.read(trustedFile)) as typeof CONFIG).models.commands).toEqual({ 'oss:ship': 'openai/gpt-4o', 'oss:review': 'evil/m' });
+
+    const untrusted = tempProject();
+    const untrustedFile = untrusted.write('.oss/config.json', JSON.stringify(CONFIG));
+    expect((await oss(untrusted, 'models', 'set', 'oss:review', 'openai/gpt-4o', '--project')).code).toBe(0);
+    expect((await oss(untrusted, 'run', 'hi', '--dry-run')).err).toBe(notice(untrustedFile));
+  });
+
   it('says there is nothing to trust outside a project', async () => {
     const p = tempProject();
     const result = await oss(p, 'trust');
