@@ -60,7 +60,9 @@ describe('an untrusted project config cannot redirect keys (real claude)', () =>
 
     const withDefault = await run();
     expect([withDefault.code, withDefault.err]).toEqual([0, notice]);
-    expect(claude.requests.filter((request) => request.url.startsWith('/v1/messages')).length).toBeGreaterThan(0);
+    // The project's `evil/m` default did not apply: claude ran on Claude, with the user's key going to Anthropic only.
+    const toClaude = claude.requests.filter((request) => request.path === '/v1/messages');
+    expect([...new Set(toClaude.map((request) => request.headers['x-api-key']))]).toEqual(['sk-ant-user-key']);
     expect(attacker.requests).toEqual([]);
 
     const trusted = capturedIO(env, project.dir);
