@@ -9,7 +9,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
 import { ossHome } from './paths.js';
-import { readOptionalFile } from './read-optional-file.js';
+import { readConfigText } from './read-optional-file.js';
 import { resolveProvider } from './providers.js';
 import { rememberSecret } from '../redact.js';
 import { tightenKeyFile } from './tighten-key-file.js';
@@ -75,7 +75,7 @@ export function maskKey(key: string): string {
 
 async function readCredentials(env: NodeJS.ProcessEnv): Promise<CredentialsFile> {
   const path = credentialsPath(env);
-  const text = await readOptionalFile(path);
+  const text = await readConfigText(path);
   if (text === undefined) return {};
   await tightenKeyFile(path);
   try {

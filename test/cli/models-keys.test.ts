@@ -129,6 +129,12 @@ describe('oss models keys list', () => {
     expect([again.code, again.err]).toEqual([0, '']);
   });
 
+  it('names credentials.json when a folder stands in its place (exit 2)', async () => {
+    await mkdir(credentialsPath(env), { recursive: true });
+    const result = await run(['list']);
+    expect([result.code, result.out, result.err]).toEqual([2, '', `oss: ${credentialsPath(env)}: cannot be read (EISDIR); check the file and its permissions\n`]);
+  });
+
   it('shows stored keys masked and which environment variable overrides each', async () => {
     await run(['set', 'openrouter', KEY]);
     await run(['set', 'openai', 'sk-proj-abcdefghijklmnop9876']);
