@@ -32,15 +32,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `providers.<name>.<key>` paths that only a trusted file may set, in file order. */
-export function trustedOnlySettings(raw: unknown): string[] {
+/** The provider settings in a parsed config that only a trusted file may make, in file order. */
+export function trustedOnlyEntries(raw: unknown): { path: string; value: unknown }[] {
   if (!isObject(raw) || !isObject(raw.providers)) return [];
-  const found: string[] = [];
+  const found: { path: string; value: unknown }[] = [];
   for (const [name, section] of Object.entries(raw.providers)) {
     if (!isObject(section)) continue;
-    for (const key of TRUSTED_ONLY_KEYS) if (section[key] !== undefined) found.push(`providers.${name}.${key}`);
+    for (const key of TRUSTED_ONLY_KEYS) if (section[key] !== undefined) found.push({ path: `providers.${name}.${key}`, value: section[key] });
   }
   return found;
+}
+
+function trustedOnlySettings(raw: unknown): string[] {
+  return trustedOnlyEntries(raw).map((entry) => entry.path);
 }
 
 function providerOf(model: unknown): string | undefined {

@@ -9,7 +9,7 @@ import { findProjectDir, localConfigPath, projectConfigPath } from '../../config
 import { readConfigText } from '../../config/read-optional-file.js';
 import { parseConfigText } from '../../config/validate-config.js';
 import { hashConfigText, listTrusted, recordTrust, revokeTrust } from '../../config/trust-store.js';
-import { trustedOnlySettings } from '../../config/untrusted-config.js';
+import { trustedOnlyEntries } from '../../config/untrusted-config.js';
 
 export interface TrustOptions {
   list?: boolean;
@@ -35,14 +35,10 @@ async function trust(files: string[], io: CliIO): Promise<number> {
   for (const file of await targetFiles(files, io)) {
     const text = await readConfigText(file);
     if (text === undefined) throw new UsageError(`${file}: no such file; nothing to trust`);
-    const raw = parseConfigText(text, file) as { providers?: Record<string, Record<string, unknown>> };
+    const settings = trustedOnlyEntries(parseConfigText(text, file));
     await recordTrust(file, text, io.env);
-    const settings = trustedOnlySettings(raw);
     io.stdout(`trusted ${file} (sha256 ${hashConfigText(text).slice(0, 12)}); it may now set:${settings.length === 0 ? ' (no provider settings yet)' : ''}\n`);
-    for (const path of settings) {
-      const [, name = '', key = ''] = path.split('.');
-      io.stdout(`  ${path} = ${describeValue(raw.providers?.[name]?.[key])}\n`);
-    }
+    for (const { path, value } of settings) io.stdout(`  ${path} = ${describeValue(value)}\n`);
   }
   io.stdout('Editing a trusted file makes it untrusted again until you run `oss trust` again.\n');
   return 0;
