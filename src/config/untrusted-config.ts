@@ -102,7 +102,7 @@ export async function applyProjectTrust(layers: ReadLayer[], env: NodeJS.Process
     const report = reports[index];
     if (!report || !isObject(entry.raw) || !isObject(entry.raw.models)) return;
     const models = entry.raw.models;
-    for (const key of ['default', 'background'] as const) {
+    for (const key of ['default', 'background', 'search'] as const) {
       const provider = providerOf(models[key]);
       if (provider !== undefined && dropped.has(provider)) {
         delete models[key];
