@@ -3,12 +3,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { OssError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
+import { redact } from '../redact.js';
 import { VERSION } from './version.js';
 
 type Handler = (io: CliIO) => Promise<number>;
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
   let pending: Handler | undefined;
+  // Everything oss prints passes through redaction (URL credentials, key-like parameters, active keys).
+  const io: CliIO = { ...rawIO, stdout: (text) => rawIO.stdout(redact(text)), stderr: (text) => rawIO.stderr(redact(text)) };
 
   // Arguments after `--` on an `oss run` line belong to claude, not to oss.
   const dashDash = argv.indexOf('--');
@@ -149,7 +152,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .description('run the proxy in the foreground for editors and manual use')
     .option('-m, --model <model>', 'main model')
     .option('--port <port>', 'port to listen on (default: any free port)')
-    .option('--secret <secret>', 'fixed path secret, for a stable URL (default: random)')
+    .option('--secret-file <path>', 'read a fixed path secret from this file, for a stable URL (or set OSS_SECRET; default: random)')
+    .option('--flush-every <seconds>', 'merge usage into ~/.oss/usage.json this often', '60')
+    .addOption(new Option('--secret <secret>', 'refused: visible in ps; use OSS_SECRET or --secret-file').hideHelp())
     .action((opts: Record<string, unknown>) => {
       pending = async (cio) => (await import('./commands/serve.js')).serve(opts, cio);
     });
@@ -159,6 +164,16 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .description('one line for Claude Code\'s status line, from the live run (nothing without one)')
     .action(() => {
       pending = async (cio) => (await import('./commands/statusline.js')).statusline(cio);
+    });
+
+  program
+    .command('trust')
+    .description('let this project\'s .oss config files set providers\' baseUrl, apiKeyEnv, headers and type')
+    .argument('[file...]', 'config files (default: this project\'s .oss/config.json and .oss/config.local.json)')
+    .option('--list', 'show trusted files and whether they changed since')
+    .option('--revoke', 'stop trusting the files')
+    .action((files: string[], opts: Record<string, unknown>) => {
+      pending = async (cio) => (await import('./commands/trust.js')).trustCommand(files, opts, cio);
     });
 
   program

@@ -1,6 +1,7 @@
 // Provider API keys. The environment wins (the provider's key variables from resolveProvider, a custom
 // provider's `apiKeyEnv` first); else `<OSS_HOME>/credentials.json`, `{ "keys": { "<provider>": "<key>" } }`,
-// mode 0600 in a 0700 folder, written atomically; keys this tool does not know are kept on every write.
+// mode 0600 in a 0700 folder, written atomically (and tightened to 0600 when read); keys this tool does not
+// know are kept on every write.
 // Keys are never logged: callers show them through maskKey().
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,8 +9,10 @@ import writeFileAtomic from 'write-file-atomic';
 import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
 import { ossHome } from './paths.js';
-import { readOptionalFile } from './read-optional-file.js';
+import { readConfigText } from './read-optional-file.js';
 import { resolveProvider } from './providers.js';
+import { rememberSecret } from '../redact.js';
+import { tightenKeyFile } from './tighten-key-file.js';
 
 interface CredentialsFile {
   keys?: Record<string, unknown>;
@@ -23,8 +26,9 @@ export function credentialsPath(env: NodeJS.ProcessEnv): string {
 /** The key to use for a provider: its environment variable when set, else the stored key. */
 export async function getApiKey(provider: string, config: OssConfig, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const fromEnv = envKey(provider, config, env);
-  if (fromEnv) return fromEnv.value;
-  return (await listStoredKeys(env))[provider];
+  const key = fromEnv ? fromEnv.value : (await listStoredKeys(env))[provider];
+  rememberSecret(key);
+  return key;
 }
 
 /** The environment variable that supplies a provider's key, when one is set. */
@@ -71,8 +75,9 @@ export function maskKey(key: string): string {
 
 async function readCredentials(env: NodeJS.ProcessEnv): Promise<CredentialsFile> {
   const path = credentialsPath(env);
-  const text = await readOptionalFile(path);
+  const text = await readConfigText(path);
   if (text === undefined) return {};
+  await tightenKeyFile(path);
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');

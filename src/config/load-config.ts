@@ -5,6 +5,7 @@ import { PROMPT_SECTIONS } from './config-types.js';
 import { findProjectDir, localConfigPath, projectConfigPath, userConfigPath } from './paths.js';
 import { readConfigText } from './read-optional-file.js';
 import { parseConfigText, validateConfig, validateDeclaredProviders } from './validate-config.js';
+import { applyProjectTrust, type UntrustedFile } from './untrusted-config.js';
 
 export interface ConfigLayerFile {
   layer: ConfigLayer;
@@ -21,6 +22,8 @@ export interface LoadedConfig {
   layers: ConfigLayerFile[];
   /** All layers merged, higher layers winning key by key. */
   merged: OssConfig;
+  /** Project files whose provider settings were left out because they are not trusted (config/untrusted-config.ts). */
+  untrusted: UntrustedFile[];
 }
 
 export interface ConfigContext {
@@ -35,9 +38,9 @@ export interface LayeredValue<T> {
   file: string;
 }
 
-export async function readConfigFile(file: string): Promise<{ exists: boolean; raw: unknown }> {
+export async function readConfigFile(file: string): Promise<{ exists: boolean; raw: unknown; text?: string }> {
   const text = await readConfigText(file);
-  return text === undefined ? { exists: false, raw: {} } : { exists: true, raw: parseConfigText(text, file) };
+  return text === undefined ? { exists: false, raw: {} } : { exists: true, raw: parseConfigText(text, file), text };
 }
 
 export function configLayerPaths(ctx: ConfigContext): { projectDir?: string; files: { layer: ConfigLayer; file: string }[] } {
@@ -68,6 +71,7 @@ export function mergeConfig(under: Record<string, unknown>, over: Record<string,
 export async function loadConfig(ctx: ConfigContext): Promise<LoadedConfig> {
   const { projectDir, files } = configLayerPaths(ctx);
   const read = await Promise.all(files.map(async (entry) => ({ ...entry, ...(await readConfigFile(entry.file)) })));
+  const untrusted = await applyProjectTrust(read, ctx.env);
   let allProviders: Record<string, unknown> = {};
   for (const entry of read) {
     if (isPlainObject(entry.raw) && isPlainObject(entry.raw.providers)) allProviders = { ...allProviders, ...entry.raw.providers };
@@ -82,7 +86,7 @@ export async function loadConfig(ctx: ConfigContext): Promise<LoadedConfig> {
   let merged: Record<string, unknown> = {};
   for (const layer of [...layers].reverse()) merged = mergeConfig(merged, layer.config);
   validateDeclaredProviders(layers, merged as OssConfig);
-  return { projectDir, layers, merged: merged as OssConfig };
+  return { projectDir, layers, merged: merged as OssConfig, untrusted };
 }
 
 /** The configured model of one prompt, from the highest layer that sets it. */

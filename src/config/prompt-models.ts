@@ -45,7 +45,7 @@ export async function setModelForPrompt(ctx: ConfigContext, type: PromptType, na
       ensureObject(config, ['models', section])[name] = model;
       return true;
     },
-    { knownProviders: loaded.merged, ...(layer === 'user' ? { dirMode: 0o700 } : {}) },
+    { knownProviders: loaded.merged, ...(layer === 'user' ? { dirMode: 0o700 } : { keepTrust: { env: ctx.env } }) },
   );
   return file;
 }
@@ -63,7 +63,7 @@ export async function unsetModelForPrompt(ctx: ConfigContext, type: PromptType, 
       delete map[name];
       return true;
     },
-    { knownProviders: loaded.merged },
+    { knownProviders: loaded.merged, ...(layer === 'user' ? {} : { keepTrust: { env: ctx.env } }) },
   );
   return { file, removed };
 }

@@ -7,12 +7,18 @@ import writeFileAtomic from 'write-file-atomic';
 import type { OssConfig } from './config-types.js';
 import { readConfigText } from './read-optional-file.js';
 import { parseConfigText, validateConfig } from './validate-config.js';
+import { recordTrust, trustState } from './trust-store.js';
 
 export interface UpdateOptions {
   /** Providers declared in other layers, so a model id naming one of them validates. */
   knownProviders?: OssConfig;
   /** Mode for folders this write creates (0o700 for ~/.oss). */
   dirMode?: number;
+  /**
+   * A project file: when the user had trusted it as it was, it stays trusted after this write (oss's own
+   * edit, asked for by the user, is not a reason to ask for trust again). An untrusted file stays untrusted.
+   */
+  keepTrust?: { env: NodeJS.ProcessEnv };
 }
 
 /** The indentation the file already uses (2 spaces when it has none yet). */
@@ -37,7 +43,10 @@ export async function updateConfigFile(
   if (!change(config)) return false;
   validateConfig(config, file, options.knownProviders);
   await mkdir(dirname(file), { recursive: true, ...(options.dirMode === undefined ? {} : { mode: options.dirMode }) });
-  await writeFileAtomic(file, `${JSON.stringify(config, null, detectIndent(text))}\n`);
+  const wasTrusted = options.keepTrust && text !== undefined && (await trustState(file, text, options.keepTrust.env)) === 'trusted';
+  const written = `${JSON.stringify(config, null, detectIndent(text))}\n`;
+  await writeFileAtomic(file, written);
+  if (wasTrusted && options.keepTrust) await recordTrust(file, written, options.keepTrust.env);
   return true;
 }
 

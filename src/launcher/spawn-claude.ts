@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import { OssError } from '../errors.js';
 import { CLAUDE_INSTALL_COMMAND } from './find-claude.js';
+import { watchClaude } from './claude-watchdog.js';
 
 export type ClaudeStdin = 'inherit' | 'ignore' | Readable;
 
@@ -22,6 +23,8 @@ export interface SpawnClaudeInput {
    * input); or a stream piped to claude (a CliIO that is not the process's own).
    */
   stdin?: ClaudeStdin;
+  /** Stop claude if oss dies without forwarding a signal (SIGKILL): set when claude depends on oss's proxy. */
+  watchdog?: boolean;
 }
 
 export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
@@ -41,6 +44,7 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
     child.stdin.on('error', () => undefined);
     input.stdin.pipe(child.stdin);
   }
+  const watchdog = input.watchdog && child.pid !== undefined ? watchClaude(child.pid) : undefined;
   let forwarded: NodeJS.Signals | undefined;
   const forward = (signal: NodeJS.Signals): void => {
     forwarded ??= signal;
@@ -62,6 +66,7 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
     }
     return forwarded ? exitCodeOf(undefined, forwarded) : exitCodeOf(result.exitCode, result.signal);
   } finally {
+    watchdog?.stop();
     for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
   }
 }

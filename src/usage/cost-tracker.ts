@@ -1,10 +1,12 @@
-// Collects a run's usage in memory and merges it into the ledger once, at the end (the launcher calls
-// flush() at teardown). Seed-compatible: recordUsage({command, model, inputTokens, outputTokens}),
+// Collects usage in memory and merges it into the ledger on flush(): once at the end of a run (the launcher),
+// every minute and on signals for `oss serve`. What is kept is summed, not per request: the counters not yet
+// merged (days × prompts × models) and the running totals for the summary, so memory does not grow with
+// the number of requests. Seed-compatible: recordUsage({command, model, inputTokens, outputTokens}),
 // getUsage(date), flush().
 import type { OssConfig } from '../config/config-types.js';
 import { getPricing } from '../registry/registry.js';
 import { costOfEvent, roundUsd, type PriceLookup } from './cost.js';
-import { addRecords, mergeIntoLedger, readLedger, type DayUsage, type LedgerRecord, type MergeOptions } from './ledger.js';
+import { addLedger, addRecords, mergeLedgerDelta, readLedger, type DayUsage, type Ledger, type LedgerRecord, type MergeOptions } from './ledger.js';
 import type { UsageEvent } from './usage-event.js';
 
 export interface UsageInput {
@@ -40,8 +42,9 @@ export interface RunSummary {
 }
 
 export class CostTracker {
-  private pending: LedgerRecord[] = [];
-  private readonly all: LedgerRecord[] = [];
+  /** Counters recorded since the last successful flush. */
+  private pending: Ledger = {};
+  private readonly totals: RunSummary = { requests: 0, tokens: 0, cost_usd: 0, unpriced: 0, fallbacks: 0 };
   private readonly env: NodeJS.ProcessEnv;
   private readonly now: () => number;
   private readonly prices: PriceLookup;
@@ -74,33 +77,30 @@ export class CostTracker {
   /** One day's usage: what is on disk plus what this tracker has not flushed yet. */
   async getUsage(date: string): Promise<DayUsage> {
     const ledger = await readLedger(this.env, this.options);
-    return addRecords(ledger, this.pending)[date] ?? {};
+    return addLedger(ledger, this.pending)[date] ?? {};
+  }
+
+  /** Whether anything recorded is not merged into the ledger yet. */
+  get hasPending(): boolean {
+    return Object.keys(this.pending).length > 0;
   }
 
   /** Merge everything recorded since the last flush into the ledger, once, under the lock. */
   async flush(): Promise<void> {
     const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
+    if (Object.keys(batch).length === 0) return;
+    this.pending = {};
     try {
-      await mergeIntoLedger(batch, this.env, this.options);
+      await mergeLedgerDelta(batch, this.env, this.options);
     } catch (error) {
-      this.pending = [...batch, ...this.pending];
+      this.pending = addLedger(batch, this.pending);
       throw error;
     }
   }
 
   /** Totals of everything recorded by this tracker (for the run's one summary line). */
   summary(): RunSummary {
-    const total: RunSummary = { requests: 0, tokens: 0, cost_usd: 0, unpriced: 0, fallbacks: 0 };
-    for (const record of this.all) {
-      total.requests += 1;
-      total.tokens += record.input_tokens + record.output_tokens + record.cache_read_tokens + record.cache_write_tokens;
-      total.cost_usd = roundUsd(total.cost_usd + record.cost_usd);
-      total.unpriced += record.unpriced ? 1 : 0;
-      total.fallbacks += record.fallback ? 1 : 0;
-    }
-    return total;
+    return { ...this.totals };
   }
 
   private add(
@@ -119,8 +119,13 @@ export class CostTracker {
       fallback: event.fallback,
       at: event.at,
     };
-    this.pending.push(record);
-    this.all.push(record);
+    addRecords(this.pending, [record]);
+    const total = this.totals;
+    total.requests += 1;
+    total.tokens += record.input_tokens + record.output_tokens + record.cache_read_tokens + record.cache_write_tokens;
+    total.cost_usd = roundUsd(total.cost_usd + record.cost_usd);
+    total.unpriced += record.unpriced ? 1 : 0;
+    total.fallbacks += record.fallback ? 1 : 0;
     return record;
   }
 }

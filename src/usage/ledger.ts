@@ -11,6 +11,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { ossHome } from '../config/paths.js';
 import { readOptionalFile } from '../config/read-optional-file.js';
 import { roundUsd } from './cost.js';
+import { OssError } from '../errors.js';
 
 export interface UsageCounters {
   requests: number;
@@ -113,24 +114,58 @@ export async function readLedger(env: NodeJS.ProcessEnv, options: MergeOptions =
   return withLock(path, options, () => readOrMoveAside(path, options));
 }
 
+/** Add one ledger's counters into another (mutates and returns `ledger`). */
+export function addLedger(ledger: Ledger, delta: Ledger): Ledger {
+  for (const [date, prompts] of Object.entries(delta)) {
+    const day = (ledger[date] ??= {});
+    for (const [name, usage] of Object.entries(prompts)) {
+      const prompt = (day[name] ??= { ...emptyCounters(), models: {} });
+      prompt.models ??= {};
+      addCounters(prompt, usage);
+      for (const [model, counters] of Object.entries(usage.models)) addCounters((prompt.models[model] ??= emptyCounters()), counters);
+    }
+  }
+  return ledger;
+}
+
+function addCounters(into: UsageCounters, from: UsageCounters): void {
+  for (const key of ['requests', 'tokens', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'fallbacks'] as const) {
+    into[key] = num(into[key]) + from[key];
+  }
+  into.cost_usd = roundUsd(num(into.cost_usd) + from.cost_usd);
+  if (from.unpriced) into.unpriced = num(into.unpriced) + from.unpriced;
+}
+
 /** Merge records into the ledger on disk, under the lock, with an atomic replace. */
 export async function mergeIntoLedger(records: LedgerRecord[], env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<void> {
   if (records.length === 0) return;
+  await mergeLedgerDelta(addRecords({}, records), env, options);
+}
+
+/** Merge already-summed counters (a long-running `oss serve`'s unmerged usage) into the ledger on disk. */
+export async function mergeLedgerDelta(delta: Ledger, env: NodeJS.ProcessEnv, options: MergeOptions = {}): Promise<void> {
+  if (Object.keys(delta).length === 0) return;
   const path = ledgerPath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await withLock(path, options, async () => {
     await removeOrphanTempFiles(path);
-    const ledger = addRecords(await readOrMoveAside(path, options), records);
-    await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 });
+    const ledger = addLedger(await readOrMoveAside(path, options), delta);
+    await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 }).catch((error: unknown) => {
+      throw withPath(error, `${path}: cannot be written`);
+    });
   });
 }
 
 async function withLock<T>(path: string, options: MergeOptions, work: () => Promise<T>): Promise<T> {
-  const release = await lockfile.lock(path, {
-    realpath: false,
-    stale: Math.max(2000, options.staleMs ?? 10_000),
-    retries: { retries: 100, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true },
-  });
+  const release = await lockfile
+    .lock(path, {
+      realpath: false,
+      stale: Math.max(2000, options.staleMs ?? 10_000),
+      retries: { retries: 100, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true },
+    })
+    .catch((error: unknown) => {
+      throw withPath(error, `${path}: could not take the lock ${path}.lock`);
+    });
   try {
     return await work();
   } finally {
@@ -144,12 +179,14 @@ async function readOrMoveAside(path: string, options: MergeOptions): Promise<Led
   if (found !== 'corrupt') return found;
   const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(path, aside);
-  (options.warn ?? warnOnStderr)(`oss: ${path} was unreadable; moved it to ${aside} and started a new ledger.`);
+  (options.warn ?? warnOnStderr)(`oss: ${path} was unreadable or not a usage ledger; moved it to ${aside} and started a new ledger.`);
   return {};
 }
 
 async function readLedgerFile(path: string): Promise<Ledger | 'corrupt'> {
-  const text = await readOptionalFile(path);
+  const text = await readOptionalFile(path).catch((error: unknown) => {
+    throw withPath(error, `${path}: cannot be read`, (error as NodeJS.ErrnoException).code === 'EISDIR' ? '; it is a folder: move it aside' : '');
+  });
   if (text === undefined) return {};
   return parseLedger(text) ?? 'corrupt';
 }
@@ -157,11 +194,27 @@ async function readLedgerFile(path: string): Promise<Ledger | 'corrupt'> {
 function parseLedger(text: string): Ledger | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    if (!isObject(value) || !Object.values(value).every(isObject)) return undefined;
-    return value as Ledger;
+    return isLedgerShape(value) ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `{ day: { prompt: { counters…, models?: { model: { counters… } } } } }`. Counters someone edited into
+ * non-numbers are tolerated (they count as 0); objects where objects belong are required, or the next merge
+ * would fail the same way on every run.
+ */
+function isLedgerShape(value: unknown): value is Ledger {
+  if (!isObject(value)) return false;
+  for (const day of Object.values(value)) {
+    if (!isObject(day)) return false;
+    for (const prompt of Object.values(day)) {
+      if (!isObject(prompt)) return false;
+      if (prompt.models !== undefined && (!isObject(prompt.models) || !Object.values(prompt.models).every(isObject))) return false;
+    }
+  }
+  return true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -178,6 +231,13 @@ async function removeOrphanTempFiles(path: string): Promise<void> {
   for (const name of await readdir(dir)) {
     if (orphan.test(name)) await rm(join(dir, name), { force: true });
   }
+}
+
+/** An fs error as one line that names the file: `<path>: cannot be read (EISDIR); it is a folder: move it aside`. */
+function withPath(error: unknown, what: string, next = ''): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  return Object.assign(new OssError(`${what} (${reason})${next}`), code ? { code } : {});
 }
 
 function warnOnStderr(line: string): void {

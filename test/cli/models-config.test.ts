@@ -30,6 +30,7 @@ describe('oss models config', () => {
         { layer: 'project', file: project, exists: true },
         { layer: 'user', file: user, exists: true },
       ],
+      untrusted: [],
       default: { model: 'ollama/llama3.2', source: 'default', file: user },
       background: { model: 'ollama/qwen2.5', source: 'project', file: project },
       fallback: { value: false, source: 'user', file: user },

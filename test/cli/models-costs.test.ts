@@ -129,7 +129,7 @@ describe('oss models costs', () => {
     expect(out).toBe(`No usage recorded (${join(env.OSS_HOME!, 'usage.json')}).\n`);
     const aside = (await readdir(env.OSS_HOME!)).filter((name) => name.startsWith('usage.json.corrupt-'));
     expect(aside).toHaveLength(1);
-    expect(err).toBe(`oss: ${join(env.OSS_HOME!, 'usage.json')} was unreadable; moved it to ${join(env.OSS_HOME!, aside[0]!)} and started a new ledger.\n`);
+    expect(err).toBe(`oss: ${join(env.OSS_HOME!, 'usage.json')} was unreadable or not a usage ledger; moved it to ${join(env.OSS_HOME!, aside[0]!)} and started a new ledger.\n`);
     expect(await readFile(join(env.OSS_HOME!, aside[0]!), 'utf8')).toBe('not json');
   });
 });

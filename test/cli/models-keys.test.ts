@@ -1,10 +1,10 @@
 // `oss models keys set|list|rm` and the credentials store: 0600 file in a 0700 folder, environment wins,
 // keys never echoed, unknown keys in the file kept.
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { credentialsPath, getApiKey, maskKey } from '../../src/config/credentials.js';
 import { capturedIO } from '../support/captured-io.js';
@@ -108,6 +108,33 @@ describe('getApiKey', () => {
 });
 
 describe('oss models keys list', () => {
+  it('tightens a credentials.json that other users can read (0644) when it is read, saying so in one line', async () => {
+    await mkdir(env.OSS_HOME!, { recursive: true, mode: 0o700 });
+    const path = credentialsPath(env);
+    await writeFile(path, JSON.stringify({ keys: { openrouter: KEY } }), { mode: 0o644 });
+    await chmod(path, 0o644);
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await getApiKey('openrouter', {}, env)).toBe(KEY);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(written).toEqual([`oss: ${path} could be read by other users (mode 644); changed it to 600\n`]);
+    const again = await run(['list']);
+    expect([again.code, again.err]).toEqual([0, '']);
+  });
+
+  it('names credentials.json when a folder stands in its place (exit 2)', async () => {
+    await mkdir(credentialsPath(env), { recursive: true });
+    const result = await run(['list']);
+    expect([result.code, result.out, result.err]).toEqual([2, '', `oss: ${credentialsPath(env)}: cannot be read (EISDIR); check the file and its permissions\n`]);
+  });
+
   it('shows stored keys masked and which environment variable overrides each', async () => {
     await run(['set', 'openrouter', KEY]);
     await run(['set', 'openai', 'sk-proj-abcdefghijklmnop9876']);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OssConfig } from '../../src/config/config-types.js';
 import type { Ledger } from '../../src/usage/ledger.js';
+import { hashConfigText } from '../../src/config/trust-store.js';
 
 /** The claude binary of the devDependency @anthropic-ai/claude-code. */
 export const CLAUDE_BIN = join(process.cwd(), 'node_modules/.bin/claude');
@@ -22,7 +23,24 @@ export interface E2eProject {
   remove(): void;
 }
 
-export function makeProject(config: OssConfig, files: Record<string, string> = {}): E2eProject {
+/**
+ * Records `file` as trusted in `ossHome`, as `oss trust` would: the project configs these tests write are
+ * the user's own. Tests of untrusted configs pass `{ trusted: false }` to makeProject.
+ */
+export function trustFileSync(ossHome: string, file: string): void {
+  mkdirSync(ossHome, { recursive: true, mode: 0o700 });
+  const store = join(ossHome, 'trusted.json');
+  let files: Record<string, unknown> = {};
+  try {
+    files = (JSON.parse(readFileSync(store, 'utf8')) as { files: Record<string, unknown> }).files;
+  } catch {
+    // no store yet
+  }
+  files[file] = { sha256: hashConfigText(readFileSync(file, 'utf8')), trusted_at: new Date().toISOString() };
+  writeFileSync(store, JSON.stringify({ files }, null, 2), { mode: 0o600 });
+}
+
+export function makeProject(config: OssConfig, files: Record<string, string> = {}, options: { trusted?: boolean } = {}): E2eProject {
   const root = mkdtempSync(join(tmpdir(), 'oss-e2e-'));
   const dir = join(root, 'project');
   const home = join(root, 'home');
@@ -30,6 +48,7 @@ export function makeProject(config: OssConfig, files: Record<string, string> = {
   mkdirSync(join(dir, '.oss'), { recursive: true });
   mkdirSync(home, { recursive: true });
   writeFileSync(join(dir, '.oss', 'config.json'), JSON.stringify(config, null, 2));
+  if (options.trusted !== false) trustFileSync(ossHome, join(dir, '.oss', 'config.json'));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);

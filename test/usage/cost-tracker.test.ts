@@ -99,4 +99,18 @@ describe('CostTracker (seed plan)', () => {
     t.recordUsage({ command: 'b', model: 'lmstudio/x', inputTokens: 5, outputTokens: 5, fallback: true });
     expect(t.summary()).toEqual({ requests: 2, tokens: 12010, cost_usd: 0.045, unpriced: 1, fallbacks: 1 });
   });
+
+  it('keeps summed counters, not one record per request: its state has the same shape after 1 and after 5,000 requests', async () => {
+    const t = tracker();
+    const record = () => t.recordUsage({ command: 'serve', model: 'openai/gpt-4o', inputTokens: 100, outputTokens: 10 });
+    record();
+    const shape = () => JSON.stringify(t).replace(/\d+(\.\d+)?/g, 'N');
+    const afterOne = shape();
+    for (let i = 1; i < 5000; i += 1) record();
+    expect(shape()).toBe(afterOne);
+    expect(t.summary()).toEqual({ requests: 5000, tokens: 550_000, cost_usd: 1.75, unpriced: 0, fallbacks: 0 });
+    await t.flush();
+    expect(t.hasPending).toBe(false);
+    expect((await t.getUsage('2024-01-12')).serve).toMatchObject({ requests: 5000, input_tokens: 500_000, output_tokens: 50_000 });
+  });
 });

@@ -75,7 +75,7 @@ describe('corrupt ledger', () => {
     const warnings: string[] = [];
     await mergeIntoLedger([record()], { OSS_HOME: ossHome }, { warn: (line) => warnings.push(line) });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/usage\.json was unreadable; moved it to .*usage\.json\.corrupt-.* and started a new ledger\.$/);
+    expect(warnings[0]).toMatch(/usage\.json was unreadable or not a usage ledger; moved it to .*usage\.json\.corrupt-.* and started a new ledger\.$/);
     const aside = (await readdir(ossHome)).filter((name) => name.startsWith('usage.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(ossHome, aside[0]!), 'utf8')).toBe('{"2024-01-12": {"oss:ship": {"requests": 3,');
@@ -87,6 +87,27 @@ describe('corrupt ledger', () => {
     const warnings: string[] = [];
     expect(await readLedger({ OSS_HOME: ossHome }, { warn: (line) => warnings.push(line) })).toEqual({});
     expect(warnings).toHaveLength(1);
+  });
+
+  it('moves aside a ledger that is valid JSON of the wrong shape ({"day":{"adhoc":5}}) and records the run', async () => {
+    for (const wrong of ['{"day":{"adhoc":5}}', '{"2024-01-12":{"adhoc":{"requests":1,"models":[1]}}}']) {
+      await writeFile(join(ossHome, 'usage.json'), wrong);
+      const warnings: string[] = [];
+      await mergeIntoLedger([record()], { OSS_HOME: ossHome }, { warn: (line) => warnings.push(line) });
+      const aside = (await readdir(ossHome)).filter((name) => name.startsWith('usage.json.corrupt-')).sort();
+      expect(warnings).toEqual([`oss: ${join(ossHome, 'usage.json')} was unreadable or not a usage ledger; moved it to ${join(ossHome, aside.at(-1)!)} and started a new ledger.`]);
+      expect(await readFile(join(ossHome, aside.at(-1)!), 'utf8')).toBe(wrong);
+      expect(Object.keys(await readJson())).toEqual([today]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  });
+
+  it('names the ledger path when a folder stands in its place', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    const path = join(ossHome, 'usage.json');
+    await mkdir(path);
+    await expect(mergeIntoLedger([record()], { OSS_HOME: ossHome })).rejects.toThrow(`${path}: cannot be read (EISDIR); it is a folder: move it aside`);
+    await expect(readLedger({ OSS_HOME: ossHome })).rejects.toThrow(`${path}: cannot be read (EISDIR); it is a folder: move it aside`);
   });
 
   it('keeps counting on top of counters someone edited into non-numbers', () => {

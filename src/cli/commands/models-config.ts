@@ -3,6 +3,8 @@
 // JSON output (stable; fields marked ? may be absent):
 // {
 //   "files":      [{ "layer": "local"|"project"|"user", "file": string, "exists": boolean }],  // highest first
+//   "untrusted":  [{ "layer": "local"|"project", "file": string, "state": "untrusted"|"changed",
+//                    "ignored": string[] }],  // provider settings left out until `oss trust` (JSON paths)
 //   "default":    { "model": string, "source": "default"|"builtin", "file"?: string },       // main model when nothing else is set
 //   "background": { "model": string, "source": "local"|"project"|"user", "file": string } | null,  // null: same as main
 //   "fallback":   { "value": boolean, "source": "local"|"project"|"user"|"builtin", "file"?: string },
@@ -20,6 +22,7 @@ import type { CliIO } from '../io.js';
 import type { PromptType } from '../../config/config-types.js';
 import { PROMPT_SECTIONS } from '../../config/config-types.js';
 import { lookupModelsKey } from '../../config/load-config.js';
+import { untrustedNotice, type UntrustedFile } from '../../config/untrusted-config.js';
 import { ModelRouter } from '../../routing/model-router.js';
 import { discoverPrompts } from '../../routing/prompt-files.js';
 import { describeSource } from '../../routing/format-route-plan.js';
@@ -39,6 +42,7 @@ export interface PromptRow {
 
 export interface ModelsConfigReport {
   files: { layer: string; file: string; exists: boolean }[];
+  untrusted: UntrustedFile[];
   default: ResolvedModel;
   background: ResolvedModel | null;
   fallback: { value: boolean; source: ModelSource; file?: string };
@@ -73,6 +77,7 @@ export async function buildModelsConfigReport(cwd: string, env: NodeJS.ProcessEn
   const search = lookupModelsKey(loaded, 'search');
   return {
     files: loaded.layers.map(({ layer, file, exists }) => ({ layer, file, exists })),
+    untrusted: loaded.untrusted,
     default: configuredDefault
       ? { model: configuredDefault.value, source: 'default', file: configuredDefault.file }
       : { model: 'claude', source: 'builtin' },
@@ -90,7 +95,15 @@ function table(rows: string[][]): string[] {
 
 function formatReport(report: ModelsConfigReport): string {
   const lines = ['Config files (highest precedence first):'];
-  lines.push(...table(report.files.map((entry) => [entry.layer, entry.file, entry.exists ? '' : '(not found)'])));
+  lines.push(
+    ...table(
+      report.files.map((entry) => {
+        const untrusted = report.untrusted.find((file) => file.file === entry.file);
+        const note = untrusted ? `(not trusted: ignoring ${untrusted.ignored.join(', ')}; \`oss trust\` to allow)` : '';
+        return [entry.layer, entry.file, entry.exists ? note : '(not found)'];
+      }),
+    ),
+  );
   lines.push('Defaults:');
   lines.push(
     ...table([
@@ -111,6 +124,7 @@ function formatReport(report: ModelsConfigReport): string {
 
 export async function modelsConfig(opts: Record<string, unknown>, io: CliIO): Promise<number> {
   const report = await buildModelsConfigReport(io.cwd, io.env);
+  for (const file of report.untrusted) io.stderr(`${untrustedNotice(file)}\n`);
   for (const row of report.prompts) if (row.warning) io.stderr(`oss: warning: ${row.promptFile ?? row.name}: ${row.warning}\n`);
   io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return 0;

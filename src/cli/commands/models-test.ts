@@ -4,8 +4,10 @@
 import type { CliIO } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../../config/load-config.js';
+import { untrustedNotice } from '../../config/untrusted-config.js';
 import { isValidModelId, MODEL_ID_EXPECTED } from '../../routing/model-id.js';
 import { ModelProxy } from '../../proxy/model-proxy.js';
+import { redact, rememberSecret } from '../../redact.js';
 
 export interface ModelsTestOptions {
   json?: boolean;
@@ -40,9 +42,12 @@ async function runModelTest(model: string, timeoutMs: number, io: CliIO): Promis
     model,
     ok: false,
     latency_ms: Date.now() - started,
-    error: { type, ...(status !== undefined ? { status } : {}), message },
+    error: { type, ...(status !== undefined ? { status } : {}), message: redact(message) },
   });
-  const { merged: config } = await loadConfig({ cwd: io.cwd, env: io.env });
+  rememberSecret(io.env.ANTHROPIC_API_KEY);
+  rememberSecret(io.env.ANTHROPIC_AUTH_TOKEN);
+  const { merged: config, untrusted } = await loadConfig({ cwd: io.cwd, env: io.env });
+  for (const file of untrusted) io.stderr(`${untrustedNotice(file)}\n`);
   if (!isValidModelId(model, config)) return failed('not_found_error', `unknown model id: expected ${MODEL_ID_EXPECTED}`);
 
   const proxy = new ModelProxy({

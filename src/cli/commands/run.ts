@@ -6,6 +6,8 @@ import { UsageError } from '../../errors.js';
 import { buildRoutePlan } from '../../routing/build-route-plan.js';
 import { formatRoutePlan } from '../../routing/format-route-plan.js';
 import { parseRunPrompt } from '../../routing/parse-run-prompt.js';
+import { ModelRouter } from '../../routing/model-router.js';
+import { untrustedNotice } from '../../config/untrusted-config.js';
 
 export async function run(prompt: string[], opts: Record<string, unknown>, claudeArgs: string[], io: CliIO): Promise<number> {
   const parsed = parseRunPrompt(prompt);
@@ -14,7 +16,10 @@ export async function run(prompt: string[], opts: Record<string, unknown>, claud
     throw new UsageError(`two different --model values (${flagModel}, ${parsed.model}): give one`);
   }
   const cliModel = flagModel ?? parsed.model;
+  const router = new ModelRouter({ cwd: io.cwd, env: io.env });
+  for (const untrusted of (await router.config()).untrusted) io.stderr(`${untrustedNotice(untrusted)}\n`);
   const plan = await buildRoutePlan({
+    router,
     promptText: parsed.text,
     ...(cliModel === undefined ? {} : { cliModel }),
     cwd: io.cwd,

@@ -4,6 +4,7 @@
 // increase strictly; tool input arrives only as input_json_delta; thinking blocks end with a signature;
 // message_delta carries the stop reason and the final usage; nothing follows message_stop or an error.
 import type { AnthropicStopReason } from './anthropic-types.js';
+import { redact } from '../../redact.js';
 
 /** Prefix of signatures made by oss (not by Anthropic): such thinking blocks are stripped before Claude. */
 export const SYNTHETIC_SIGNATURE_PREFIX = 'oss1.';
@@ -175,7 +176,7 @@ export class AnthropicStreamWriter {
     if (this.ended) return;
     this.start();
     this.closeBlock();
-    this.emit({ type: 'error', error: { type, message } });
+    this.emit({ type: 'error', error: { type, message: redact(message) } });
     this.ended = true;
   }
 

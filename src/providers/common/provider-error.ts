@@ -1,6 +1,7 @@
 // One error type for everything that goes wrong upstream, already classified the Anthropic way.
 // Translators create these from upstream bodies; the proxy turns them into HTTP responses or
-// `event: error` frames, and decides fallback/retry from the flags.
+// `event: error` frames, and decides fallback/retry from the flags. The message is redacted (src/redact.ts).
+import { redact } from '../../redact.js';
 
 export type AnthropicErrorType =
   | 'invalid_request_error'
@@ -36,7 +37,7 @@ export class ProviderError extends Error {
   readonly provider?: string;
 
   constructor(init: ProviderErrorInit) {
-    super(init.message);
+    super(redact(init.message));
     this.name = 'ProviderError';
     this.status = init.status;
     this.type = init.type;
