@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // Tests never touch the real ~/.oss or ~/.claude: the setup file points both at temp folders.
     setupFiles: ['test/support/isolate-home.ts'],
+    // One line when ../shared/fixtures (third-party recordings) is absent: which tests are skipped.
+    globalSetup: ['test/support/report-shared-fixtures.ts'],
   },
 });

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Regenerates src/registry/catalogue.json from the data in scripts/registry-data/ (provenance in its
-// SOURCES.md). Deterministic: run it twice, get the same file. The merge logic is the typed, tested
-// src/registry/build-catalogue.ts, so build first:  npm run build && npm run registry:generate
+// Regenerates src/registry/catalogue.json from the recorded model lists and price snapshot in
+// ../shared/fixtures/ (pricing/, model-lists/; provenance in their SOURCES.md: recorded data from other public
+// projects stays out of this repository) plus our own corrections in scripts/registry-overrides.json.
+// Deterministic: run it twice, get the same file. The committed catalogue (ids, prices, limits) is what users
+// get; the merge logic is the typed, tested src/registry/build-catalogue.ts, so build first:
+//   npm run build && npm run registry:generate
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,14 +17,19 @@ if (!existsSync(builder)) {
   process.exit(1);
 }
 const { buildCatalogue } = await import(builder);
-const data = (name) => readFile(join(root, 'scripts', 'registry-data', name), 'utf8').then(JSON.parse);
+const shared = process.env.OSS_SHARED_FIXTURES || join(root, '..', 'shared', 'fixtures');
+if (!existsSync(shared)) {
+  process.stderr.write(`generate-registry: the recorded source data is missing at ${shared} (pricing/, model-lists/); check out the shared fixtures beside this repository. The committed catalogue is unchanged.\n`);
+  process.exit(1);
+}
+const data = (path) => readFile(path, 'utf8').then(JSON.parse);
 
 const entries = buildCatalogue({
-  litellm: await data('litellm-prices-snapshot.json'),
-  gemini: await data('gemini-v1beta-models.json'),
-  openrouter: await data('openrouter-api-v1-models.json'),
-  ollamaTags: await data('ollama-api-tags.json'),
-  overrides: await data('overrides.json'),
+  litellm: await data(join(shared, 'pricing', 'litellm-prices-snapshot.json')),
+  gemini: await data(join(shared, 'model-lists', 'gemini-v1beta-models.json')),
+  openrouter: await data(join(shared, 'model-lists', 'openrouter-api-v1-models.json')),
+  ollamaTags: await data(join(shared, 'model-lists', 'ollama-api-tags.json')),
+  overrides: await data(join(root, 'scripts', 'registry-overrides.json')),
 });
 const out = join(root, 'src', 'registry', 'catalogue.json');
 await writeFile(out, `${JSON.stringify(entries, null, 1)}\n`);

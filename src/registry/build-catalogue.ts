@@ -1,5 +1,5 @@
-// Builds the bundled catalogue from the copied-in source data (scripts/registry-data/, provenance in its
-// SOURCES.md). Pure and deterministic: the same inputs give the same, id-sorted entries.
+// Builds the bundled catalogue from the recorded source data (../shared/fixtures/pricing and model-lists,
+// provenance in their SOURCES.md, read by scripts/generate-registry.mjs) and scripts/registry-overrides.json. Pure and deterministic: the same inputs give the same, id-sorted entries.
 // Order (later wins field by field): litellm snapshot → Gemini model list → OpenRouter model list →
 // Ollama tags → hand-kept overrides. Then local Ollama models are made free and cloud ones unpriced.
 import { mergeEntries, type CatalogueEntry, type EntryPatch } from './catalogue-entry.js';

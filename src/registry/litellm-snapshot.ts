@@ -1,4 +1,4 @@
-// litellm price snapshot (scripts/registry-data/litellm-prices-snapshot.json) → catalogue entries.
+// litellm price snapshot (../shared/fixtures/pricing/litellm-prices-snapshot.json, read by scripts/generate-registry.mjs) → catalogue entries.
 // litellm keys OpenAI and Anthropic models bare (`gpt-4o`) and others with a prefix (`gemini/...`); some
 // models appear both ways with different data: the prefixed key, which is the one litellm routes, wins.
 import { isOpenAiReasoningModel, type EntryPatch } from './catalogue-entry.js';

@@ -2,15 +2,16 @@
 // both servers); a failed source keeps its old cache section; the registry uses the cache while it is fresh.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { MODEL_CACHE_TTL_MS, modelCachePath } from '../../src/registry/model-cache.js';
 import { ModelRegistry } from '../../src/registry/registry.js';
 import { capturedIO } from '../support/captured-io.js';
+import { SHARED_FIXTURES, itRecorded } from '../support/shared-fixtures.js';
 
-const fixtures = resolve(import.meta.dirname, '..', 'fixtures', 'model-lists');
+const fixtures = join(SHARED_FIXTURES, 'model-lists');
 const fixture = async (name: string) => JSON.parse(await readFile(join(fixtures, name), 'utf8'));
 
 let env: NodeJS.ProcessEnv;
@@ -43,7 +44,7 @@ async function openRouterList() {
 }
 
 describe('oss models refresh', () => {
-  it('fetches OpenRouter and Ollama into the cache, which the registry then uses', async () => {
+  itRecorded('fetches OpenRouter and Ollama into the cache, which the registry then uses', async () => {
     const openrouter = nock('https://openrouter.ai').get('/api/v1/models').reply(200, await openRouterList());
     const ollama = nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
     const { code, out } = await run();
@@ -64,7 +65,7 @@ describe('oss models refresh', () => {
     expect(registry.getModelInfo('ollama/codellama')?.installed).toBe(false);
   });
 
-  it('keeps the old cache and says so when a source fails', async () => {
+  itRecorded('keeps the old cache and says so when a source fails', async () => {
     nock('https://openrouter.ai').get('/api/v1/models').reply(200, await openRouterList());
     nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
     await run();
@@ -85,7 +86,7 @@ describe('oss models refresh', () => {
     expect(new ModelRegistry({ env }).getPricing('openrouter/acme/brand-new-model')).toEqual({ inputPer1M: 1, outputPer1M: 2 });
   });
 
-  it('refreshes one source when the other fails, and prints the stable JSON shape with --json', async () => {
+  itRecorded('refreshes one source when the other fails, and prints the stable JSON shape with --json', async () => {
     nock('https://openrouter.ai').get('/api/v1/models').reply(200, { unexpected: true });
     nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
     const { code, out } = await run('--json');
@@ -113,7 +114,7 @@ describe('oss models refresh', () => {
     expect(openrouter.isDone()).toBe(true);
   });
 
-  it('ignores a cache older than 24 hours', async () => {
+  itRecorded('ignores a cache older than 24 hours', async () => {
     nock('https://openrouter.ai').get('/api/v1/models').reply(200, await openRouterList());
     nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
     await run();

@@ -12,6 +12,7 @@ import { transformToGemini } from '../../src/providers/gemini/transform-request.
 import { transformFromGemini } from '../../src/providers/gemini/transform-response.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { expectedMessage, fixtureJson, fixtureText, geminiTarget, jsonlAsSse, translateStream, usage } from '../providers/gemini/gemini-test-kit.js';
+import { itRecorded } from '../support/shared-fixtures.js';
 
 const TOOL_ID = /^toolu_oss_[A-Za-z0-9_-]+$/;
 
@@ -53,7 +54,7 @@ function recordedThoughts(path: string): string {
 const PARALLEL_CALLS = [1, 2, 3].map(() => ({ type: 'tool_use', id: expect.stringMatching(TOOL_ID) as unknown, name: 'generate_topic', input: {} }));
 
 describe('Gemini edge cases', () => {
-  it('edge #1: Gemini\'s \\r\\n\\r\\n event framing is parsed, and cutting the recorded stream at every byte gives the identical events', async () => {
+  itRecorded('edge #1: Gemini\'s \\r\\n\\r\\n event framing is parsed, and cutting the recorded stream at every byte gives the identical events', async () => {
     const raw = fixtureText('wire/gemini-stream-function-call-thought-signature.sse');
     expect(raw).toContain('\r\n\r\n');
     const whole = translateStream([raw]);
@@ -70,7 +71,7 @@ describe('Gemini edge cases', () => {
     }
   });
 
-  it('edge #4: a 404 answered with an SSE content type is decoded as a JSON error: not_found_error, not retryable', () => {
+  itRecorded('edge #4: a 404 answered with an SSE content type is decoded as a JSON error: not_found_error, not retryable', () => {
     const body = fixtureText('wire/gemini-error-404-model-not-found-on-stream.json');
     const error = decodeGeminiError(404, body, { 'content-type': 'text/event-stream' }, geminiTarget('custom-gemini-2.0-flash'));
     expect(error.status).toBe(404);
@@ -82,7 +83,7 @@ describe('Gemini edge cases', () => {
     expect(error.toBody()).toEqual({ type: 'error', error: { type: 'not_found_error', message: error.message } });
   });
 
-  it('edge #10: usageMetadata is a snapshot: the last chunk wins even when promptTokenCount falls (169 → 79) or jumps (55 → 257)', async () => {
+  itRecorded('edge #10: usageMetadata is a snapshot: the last chunk wins even when promptTokenCount falls (169 → 79) or jumps (55 → 257)', async () => {
     const falling = translateStream([fixtureText('wire/gemini-stream-usage-metadata-changes.sse')], { target: geminiTarget('gemini-2.0-flash') });
     expect(await accumulateWithSdk(falling.sse)).toEqual(
       expectedMessage([{ type: 'text', text: 'The temperature in Paris is 30°C.\n' }], 'end_turn', usage(79, 12), 'gemini/gemini-2.0-flash'),
@@ -93,7 +94,7 @@ describe('Gemini edge cases', () => {
     );
   });
 
-  it('edge #22 (Gemini: no ids): every call gets its own toolu_ id, also the three identical parallel calls', async () => {
+  itRecorded('edge #22 (Gemini: no ids): every call gets its own toolu_ id, also the three identical parallel calls', async () => {
     const response = fixtureJson<GeminiResponse>('wire/gemini-response-parallel-function-calls.json');
     const message = await accumulateWithSdk(translateStream([sse(response)], { target: geminiTarget('gemini-3-flash-preview') }).sse);
     const calls = PARALLEL_CALLS;
@@ -104,7 +105,7 @@ describe('Gemini edge cases', () => {
     expect(new Set(toolIds(nonStreaming as Message)).size).toBe(3);
   });
 
-  it('edge #23: UNEXPECTED_TOOL_CALL to an undeclared function is passed through as a tool_use with stop_reason tool_use', async () => {
+  itRecorded('edge #23: UNEXPECTED_TOOL_CALL to an undeclared function is passed through as a tool_use with stop_reason tool_use', async () => {
     const response = fixtureJson<GeminiResponse>('wire/vertex-response-unexpected-tool-call.json');
     const target = geminiTarget('gemini-3-flash-preview');
     const message = await accumulateWithSdk(translateStream([sse(response)], { target }).sse);
@@ -123,7 +124,7 @@ describe('Gemini edge cases', () => {
     });
   });
 
-  it('edge #24: MALFORMED_FUNCTION_CALL and TOO_MANY_TOOL_CALLS end the turn (end_turn) with a text naming the reason, never an empty tool_use', async () => {
+  itRecorded('edge #24: MALFORMED_FUNCTION_CALL and TOO_MANY_TOOL_CALLS end the turn (end_turn) with a text naming the reason, never an empty tool_use', async () => {
     // No recorded body exists; the finishMessage is the one wire-reference §3.4 quotes, on the usage of a recorded response.
     const recorded = fixtureJson<GeminiResponse>('wire/gemini-response-finish-max-tokens-no-parts.json');
     for (const [finishReason, finishMessage] of [['MALFORMED_FUNCTION_CALL', 'Malformed function call: print(default_api.Bash(command="ls"))'], ['TOO_MANY_TOOL_CALLS', undefined]] as const) {
@@ -136,7 +137,7 @@ describe('Gemini edge cases', () => {
     }
   });
 
-  it('edge #25: Vertex partialArgs are rebuilt per call from their json paths; the empty functionCall {} terminators never become tool_use blocks', async () => {
+  itRecorded('edge #25: Vertex partialArgs are rebuilt per call from their json paths; the empty functionCall {} terminators never become tool_use blocks', async () => {
     const target = geminiTarget('gemini-3-flash-preview');
     const { sse: out } = translateStream([jsonlAsSse('wire/vertex-stream-partial-function-args-and-thoughts.jsonl')], { target });
     const message = await accumulateWithSdk(out);
@@ -150,7 +151,7 @@ describe('Gemini edge cases', () => {
     expect(message).toEqual(expectedMessage(message.content, 'tool_use', usage(249, 241), target.id));
   });
 
-  it('edge #29: thoughtSignatures round-trip with no server state: a fresh translator replays each exactly where it came from', async () => {
+  itRecorded('edge #29: thoughtSignatures round-trip with no server state: a fresh translator replays each exactly where it came from', async () => {
     // 1. On a functionCall part: carried in the tool_use id, restored byte-exact on replay.
     const streamed = await accumulateWithSdk(translateStream([fixtureText('wire/gemini-stream-function-call-thought-signature.sse')]).sse);
     const recordedReplay = fixtureJson<GeminiRequest>('wire/gemini-request-function-response-roundtrip.json');
@@ -181,7 +182,7 @@ describe('Gemini edge cases', () => {
     });
   });
 
-  it('edge #29: parallel calls replay with the signature on the first call only (none invented for the 2nd..nth), as the recorded client sends them', async () => {
+  itRecorded('edge #29: parallel calls replay with the signature on the first call only (none invented for the 2nd..nth), as the recorded client sends them', async () => {
     const response = fixtureJson<GeminiResponse>('wire/gemini-response-parallel-function-calls.json');
     const recorded = fixtureJson<GeminiRequest>('wire/gemini-request-parallel-function-responses.json');
     const target = geminiTarget('gemini-3-flash-preview');
@@ -211,7 +212,7 @@ describe('Gemini edge cases', () => {
     expect(body.contents[2]).toEqual({ role: 'user', parts: recordedResponses });
   });
 
-  it('edge #29: on Gemini 3 another model\'s unsigned calls in the current turn get skip_thought_signature_validator on the first call only; Gemini 2.5 gets none', () => {
+  itRecorded('edge #29: on Gemini 3 another model\'s unsigned calls in the current turn get skip_thought_signature_validator on the first call only; Gemini 2.5 gets none', () => {
     const request = fixtureJson<AnthropicRequest>('wire/anthropic-request-parallel-tool-results.json');
     const gemini3 = transformToGemini(request, geminiTarget('gemini-3-pro-preview'));
     expect(gemini3.contents[1]?.parts.map((part) => part.thoughtSignature)).toEqual([undefined, SKIP_SIGNATURE_SENTINEL, undefined, undefined, undefined]);
@@ -219,7 +220,7 @@ describe('Gemini edge cases', () => {
     expect(gemini25.contents[1]?.parts.map((part) => part.thoughtSignature)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
-  it('edge #30: redacted_thinking is never sent to Gemini, and Gemini thought:true summaries become thinking blocks, not answer text', async () => {
+  itRecorded('edge #30: redacted_thinking is never sent to Gemini, and Gemini thought:true summaries become thinking blocks, not answer text', async () => {
     const redacted = await accumulateWithSdk(fixtureText('wire/anthropic-stream-redacted-thinking.sse'));
     expect(redacted.content.filter((block) => block.type === 'redacted_thinking')).toHaveLength(2);
     const body = transformToGemini({ messages: [{ role: 'user', content: 'hi' }, assistantTurn(redacted), { role: 'user', content: 'go on' }] }, geminiTarget());
@@ -234,7 +235,7 @@ describe('Gemini edge cases', () => {
     expect(thoughts.content.map((block) => block.type)).toEqual(['thinking', 'tool_use', 'tool_use', 'tool_use', 'tool_use']);
   });
 
-  it('edge #31 (Gemini side): enabled thinking → thinkingBudget, adaptive without effort → dynamic, with includeThoughts; dropped silently for a model that cannot think', () => {
+  itRecorded('edge #31 (Gemini side): enabled thinking → thinkingBudget, adaptive without effort → dynamic, with includeThoughts; dropped silently for a model that cannot think', () => {
     const enabled = fixtureJson<AnthropicRequest>('wire/anthropic-request-thinking-enabled.json');
     expect(transformToGemini(enabled, geminiTarget('gemini-2.5-flash')).generationConfig).toEqual({
       maxOutputTokens: 4096,
@@ -246,7 +247,7 @@ describe('Gemini edge cases', () => {
     expect(transformToGemini(enabled, noThinking).generationConfig).toEqual({ maxOutputTokens: 4096 });
   });
 
-  it('edge #33 (Gemini side): a role:"system" message inside messages is appended to systemInstruction, never sent as a turn', () => {
+  itRecorded('edge #33 (Gemini side): a role:"system" message inside messages is appended to systemInstruction, never sent as a turn', () => {
     const request = fixtureJson<AnthropicRequest>('wire/anthropic-request-system-role-inside-messages.json');
     const inline = request.messages.find((message) => message.role === 'system');
     const body = transformToGemini(request, geminiTarget());
@@ -257,7 +258,7 @@ describe('Gemini edge cases', () => {
     expect(body.systemInstruction).toEqual({ parts: [{ text: `You are a code reviewer.\n\n${inlineText}` }] });
   });
 
-  it('edge #35 (Gemini side): tool_result strings → {output}, is_error → {error}, block content joined, tool_reference → text, images → inlineData in the same user turn', () => {
+  itRecorded('edge #35 (Gemini side): tool_result strings → {output}, is_error → {error}, block content joined, tool_reference → text, images → inlineData in the same user turn', () => {
     const errors = fixtureJson<Record<string, unknown>>('claude-code/tool-result-errors.json');
     const interrupted = errors['tool_input_only_in_content_block_start (no input_json_delta)'] as AnthropicMessageParam[];
     const body = transformToGemini({ messages: [{ role: 'user', content: 'run it' }, ...interrupted] });
@@ -300,7 +301,7 @@ describe('Gemini edge cases', () => {
     });
   });
 
-  it('edge #36 (Gemini side): functionResponse takes its name from the matching tool_use, and results sent in completion order go back in call order in one user turn', () => {
+  itRecorded('edge #36 (Gemini side): functionResponse takes its name from the matching tool_use, and results sent in completion order go back in call order in one user turn', () => {
     const request = fixtureJson<AnthropicRequest>('wire/anthropic-request-parallel-tool-results.json');
     const results = request.messages[2]?.content as Array<{ tool_use_id: string; content: string }>;
     // Claude Code returns parallel results in completion order: reverse the recorded (call-order) list.
@@ -313,7 +314,7 @@ describe('Gemini edge cases', () => {
     });
   });
 
-  it('edge #36 (Gemini side): a call without a result (cancelled) gets a synthesised error response; a result whose call is not in the previous turn becomes text', () => {
+  itRecorded('edge #36 (Gemini side): a call without a result (cancelled) gets a synthesised error response; a result whose call is not in the previous turn becomes text', () => {
     const request = fixtureJson<AnthropicRequest>('wire/anthropic-request-parallel-tool-results.json');
     const results = request.messages[2]?.content as Array<{ tool_use_id: string; content: string }>;
     const stray = { type: 'tool_result' as const, tool_use_id: 'toolu_unknown', content: 'late output' };
@@ -356,7 +357,7 @@ describe('Gemini edge cases', () => {
     });
   });
 
-  it('edge #44: tools go out as parametersJsonSchema exactly as the recorded accepted request ($schema, additionalProperties kept)', () => {
+  itRecorded('edge #44: tools go out as parametersJsonSchema exactly as the recorded accepted request ($schema, additionalProperties kept)', () => {
     const recorded = fixtureJson<GeminiRequest>('wire/gemini-request-parametersJsonSchema-with-dollar-schema.json');
     const declaration = recorded.tools?.[0]?.functionDeclarations[0];
     const body = transformToGemini({
@@ -369,7 +370,7 @@ describe('Gemini edge cases', () => {
     expect(body.contents).toEqual(recorded.contents);
   });
 
-  it('edge #44: the parameters fallback removes every keyword in the recorded 400s, recursively (type arrays → nullable, int enums → strings, uri format → description, arrays get items)', () => {
+  itRecorded('edge #44: the parameters fallback removes every keyword in the recorded 400s, recursively (type arrays → nullable, int enums → strings, uri format → description, arrays get items)', () => {
     const rejections = fixtureText('wire/gemini-error-400-schema-rejections.txt');
     const named = [...rejections.matchAll(/Unknown name \\?"([^"\\]+)\\?"/g)].map((match) => match[1]);
     expect(new Set(named)).toEqual(new Set(['$schema', 'additionalProperties', 'const', 'exclusiveMinimum', 'type', 'propertyNames', 'multipleOf', 'values', 'id']));
@@ -433,7 +434,7 @@ describe('Gemini edge cases', () => {
     }
   });
 
-  it('edge #51: empty outputs never crash: MAX_TOKENS without parts → content [] + max_tokens; SAFETY with content {} → content [] + refusal (chosen: no invented text); a blocked prompt → refusal', async () => {
+  itRecorded('edge #51: empty outputs never crash: MAX_TOKENS without parts → content [] + max_tokens; SAFETY with content {} → content [] + refusal (chosen: no invented text); a blocked prompt → refusal', async () => {
     const maxTokens = fixtureJson<GeminiResponse>('wire/gemini-response-finish-max-tokens-no-parts.json');
     const safety = fixtureJson<GeminiResponse>('wire/gemini-response-finish-safety.json');
     const blocked: GeminiResponse = { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: safety.usageMetadata };
@@ -449,7 +450,7 @@ describe('Gemini edge cases', () => {
     }
   });
 
-  it('edge #57 (Gemini side): input_tokens = promptTokenCount − cachedContentTokenCount, cache reads reported apart, output = candidates + thoughts', async () => {
+  itRecorded('edge #57 (Gemini side): input_tokens = promptTokenCount − cachedContentTokenCount, cache reads reported apart, output = candidates + thoughts', async () => {
     const response = fixtureJson<GeminiResponse>('wire/gemini-response-parallel-function-calls.json');
     expect(transformFromGemini(response).usage).toEqual(usage(83, 220));
     // The recorded usage with an implicit-cache hit added (no recorded Gemini body carries cachedContentTokenCount).

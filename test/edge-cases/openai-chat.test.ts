@@ -12,6 +12,7 @@ import type { AnthropicRequestLike } from '../../src/providers/openai-chat/anthr
 import { SYNTHETIC_SIGNATURE_PREFIX } from '../../src/providers/common/anthropic-stream-writer.js';
 import type { TargetModel } from '../../src/providers/common/target.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { itRecorded } from '../support/shared-fixtures.js';
 import {
   TEST_TARGET,
   claudeCodeFixture,
@@ -60,7 +61,7 @@ function dataEvents(sse: string): string[] {
 }
 
 describe('A. stream framing', () => {
-  it('edge #01: OpenRouter comment lines before and between events are skipped', async () => {
+  itRecorded('edge #01: OpenRouter comment lines before and between events are skipped', async () => {
     const run = runStream([wireFixture('openrouter-stream-reasoning-with-comments.sse')]);
     const message = await accumulateWithSdk(run.sse);
     expect(message).toEqual(
@@ -76,7 +77,7 @@ describe('A. stream framing', () => {
     expect(run.usage?.provider_cost_usd).toBe(0.000669);
   });
 
-  it("edge #01: Groq's named `event: error` is read as an error event, not as a chunk", async () => {
+  itRecorded("edge #01: Groq's named `event: error` is read as an error event, not as a chunk", async () => {
     const run = runStream([wireFixture('groq-stream-error-event-tool-use-failed.sse')]);
     expect(eventTypes(run.events).slice(-3)).toEqual(['delta:signature_delta', 'content_block_stop', 'error']);
     expect(run.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: GROQ_TOOL_VALIDATION } });
@@ -94,7 +95,7 @@ describe('A. stream framing', () => {
     expect(message).toEqual(expectedMessage([{ type: 'text', text: 'Hello' }], 'end_turn', { input_tokens: 5, output_tokens: 2 }));
   });
 
-  it('edge #02: a multi-byte character split across network reads survives (streaming decoder)', async () => {
+  itRecorded('edge #02: a multi-byte character split across network reads survives (streaming decoder)', async () => {
     const bytes = new TextEncoder().encode(wireFixture('deepseek-stream-reasoning.sse'));
     const whole = await accumulateWithSdk(runStream([bytes]).sse);
     const firstNonAscii = bytes.findIndex((b) => b >= 0x80);
@@ -105,7 +106,7 @@ describe('A. stream framing', () => {
     expect(JSON.stringify(whole.content)).not.toContain('\uFFFD');
   });
 
-  it('edge #03: a body that ends after the finish chunk without [DONE] completes normally', async () => {
+  itRecorded('edge #03: a body that ends after the finish chunk without [DONE] completes normally', async () => {
     const run = runStream([jsonlAsSse(wireFixture('zai-glm-stream-tool-call-empty-name-continuation.jsonl'))]);
     expect(run.events.at(-1)?.type).toBe('message_stop');
     expect(await accumulateWithSdk(run.sse)).toEqual(
@@ -113,7 +114,7 @@ describe('A. stream framing', () => {
     );
   });
 
-  it('edge #03: a body that ends with no finish reason gives an api_error event, never a fake end_turn', async () => {
+  itRecorded('edge #03: a body that ends with no finish reason gives an api_error event, never a fake end_turn', async () => {
     const cut = dataEvents(wireFixture('openai-stream-parallel-tool-calls.sse')).slice(0, 6).join('');
     const run = runStream([cut]);
     const last = run.events.at(-1);
@@ -122,14 +123,14 @@ describe('A. stream framing', () => {
     await expect(accumulateWithSdk(run.sse)).rejects.toThrow(/ended before the model finished/);
   });
 
-  it("edge #05: Azure's empty first chunk (choices:[], id:\"\") and OpenAI's empty role delta open no block", async () => {
+  itRecorded("edge #05: Azure's empty first chunk (choices:[], id:\"\") and OpenAI's empty role delta open no block", async () => {
     const run = runStream([jsonlAsSse(wireFixture('azure-stream-prompt-filter-first-chunk.jsonl'))]);
     const message = await accumulateWithSdk(run.sse);
     expect(message).toEqual(expectedMessage([{ type: 'text', text: 'Capital of Denmark.' }], 'end_turn', { input_tokens: 15, output_tokens: 78 }));
     expect(eventTypes(run.events).filter((t) => t.startsWith('start:'))).toEqual(['start:text']);
   });
 
-  it("edge #05: DeepSeek's first chunk (content null, reasoning_content \"\") opens nothing until reasoning arrives", () => {
+  itRecorded("edge #05: DeepSeek's first chunk (content null, reasoning_content \"\") opens nothing until reasoning arrives", () => {
     const run = runStream([jsonlAsSse(wireFixture('deepseek-stream-reasoning-tool-call.jsonl'))]);
     const firstStart = run.events.find((e) => e.type === 'content_block_start');
     expect(firstStart).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } });
@@ -137,7 +138,7 @@ describe('A. stream framing', () => {
     expect(firstDelta).toEqual({ type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'The' } });
   });
 
-  it('edge #06: `role` repeated on every delta is not a block boundary (one text block, then the tool)', async () => {
+  itRecorded('edge #06: `role` repeated on every delta is not a block boundary (one text block, then the tool)', async () => {
     const run = runStream([wireFixture('copilot-claude-stream-tool-call-index-1.sse')]);
     const message = await accumulateWithSdk(run.sse);
     expect(message).toEqual(
@@ -152,26 +153,26 @@ describe('A. stream framing', () => {
     );
   });
 
-  it('edge #07: OpenAI usage chunk after the finish (choices:[]) lands in message_delta', async () => {
+  itRecorded('edge #07: OpenAI usage chunk after the finish (choices:[]) lands in message_delta', async () => {
     const run = runStream([wireFixture('openai-stream-parallel-tool-calls.sse')]);
     const delta = run.events.find((e) => e.type === 'message_delta');
     expect(delta).toEqual({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { input_tokens: 149, output_tokens: 60, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 } });
     expect(eventTypes(run.events).slice(-3)).toEqual(['content_block_stop', 'message_delta', 'message_stop']);
   });
 
-  it("edge #07: OpenRouter's usage chunk with non-empty choices and finish_reason null neither reopens a block nor resets the stop reason", () => {
+  itRecorded("edge #07: OpenRouter's usage chunk with non-empty choices and finish_reason null neither reopens a block nor resets the stop reason", () => {
     const run = runStream([wireFixture('openrouter-stream-reasoning-with-comments.sse')]);
     const types = eventTypes(run.events);
     expect(types.filter((t) => t.startsWith('start:'))).toEqual(['start:thinking', 'start:text']);
     expect(run.events.find((e) => e.type === 'message_delta')).toMatchObject({ delta: { stop_reason: 'end_turn' }, usage: { input_tokens: 43, output_tokens: 36 } });
   });
 
-  it('edge #07: DeepSeek usage inside the finish chunk is used', () => {
+  itRecorded('edge #07: DeepSeek usage inside the finish chunk is used', () => {
     const run = runStream([jsonlAsSse(wireFixture('deepseek-stream-reasoning-tool-call.jsonl'))]);
     expect(run.usage).toEqual({ input_tokens: 19, output_tokens: 83, cache_read_input_tokens: 320, cache_creation_input_tokens: 0 });
   });
 
-  it('edge #08: with no usage at all, message_delta still carries input (the estimate) and output (chars/4) tokens', async () => {
+  itRecorded('edge #08: with no usage at all, message_delta still carries input (the estimate) and output (chars/4) tokens', async () => {
     const run = runStream([wireFixture('anthropic-openai-compat-stream-tool-call-index-1.sse')], { inputTokenEstimate: 120 });
     const message = await accumulateWithSdk(run.sse);
     const chars = 'Reading it.'.length + '{"path": "a.txt"}'.length;
@@ -187,7 +188,7 @@ describe('A. stream framing', () => {
     );
   });
 
-  it('edge #09: message_start carries the estimate and message_delta repeats the real input and cache figures', async () => {
+  itRecorded('edge #09: message_start carries the estimate and message_delta repeats the real input and cache figures', async () => {
     const run = runStream([wireFixture('openai-stream-tool-call-with-usage.sse')], { inputTokenEstimate: 40 });
     expect(run.events[0]).toMatchObject({ type: 'message_start', message: { usage: { input_tokens: 40, output_tokens: 1 } } });
     const message = await accumulateWithSdk(run.sse);
@@ -196,7 +197,7 @@ describe('A. stream framing', () => {
 });
 
 describe('B. tool calls in streams', () => {
-  it('edge #13: argument fragments that cut keys and strings are forwarded in order as input_json_delta', async () => {
+  itRecorded('edge #13: argument fragments that cut keys and strings are forwarded in order as input_json_delta', async () => {
     const run = runStream([wireFixture('openai-stream-parallel-tool-calls.sse')]);
     const fragments = run.events.flatMap((e) => (e.type === 'content_block_delta' && e.delta.type === 'input_json_delta' && e.index === 0 ? [e.delta.partial_json] : []));
     expect(fragments.slice(0, 3)).toEqual(['{"ci', 'ty": ', '"Edinb']);
@@ -214,7 +215,7 @@ describe('B. tool calls in streams', () => {
     );
   });
 
-  it('edge #13: one-character fragments (DeepSeek) concatenate to the full input', async () => {
+  itRecorded('edge #13: one-character fragments (DeepSeek) concatenate to the full input', async () => {
     const jsonl = wireFixture('deepseek-stream-reasoning-tool-call.jsonl');
     const message = await accumulateWithSdk(runStream([jsonlAsSse(jsonl)]).sse);
     expect(message).toEqual(
@@ -229,7 +230,7 @@ describe('B. tool calls in streams', () => {
     );
   });
 
-  it('edge #14: a first tool call with index 1 (text counted as 0) gets the next Anthropic index, keyed by index', async () => {
+  itRecorded('edge #14: a first tool call with index 1 (text counted as 0) gets the next Anthropic index, keyed by index', async () => {
     const run = runStream([wireFixture('anthropic-openai-compat-stream-tool-call-index-1.sse')]);
     expect(run.events.filter((e) => e.type === 'content_block_start').map((e) => (e.type === 'content_block_start' ? e.index : -1))).toEqual([0, 1]);
     const message = await accumulateWithSdk(run.sse);
@@ -239,7 +240,7 @@ describe('B. tool calls in streams', () => {
     ]);
   });
 
-  it('edge #15: interleaved fragments of two calls: the live call streams, the other is buffered and emitted whole after it', async () => {
+  itRecorded('edge #15: interleaved fragments of two calls: the live call streams, the other is buffered and emitted whole after it', async () => {
     const events = dataEvents(wireFixture('openai-stream-parallel-tool-calls.sse'));
     const call0 = events.filter((e) => e.includes('"index":0,"id"') || e.includes('"tool_calls":[{"index":0,'));
     const call1 = events.filter((e) => e.includes('"tool_calls":[{"index":1'));
@@ -256,7 +257,7 @@ describe('B. tool calls in streams', () => {
     ]);
   });
 
-  it('edge #16: a continuation fragment with `function.name:""` and a repeated `type` keeps the first name', async () => {
+  itRecorded('edge #16: a continuation fragment with `function.name:""` and a repeated `type` keeps the first name', async () => {
     const message = await accumulateWithSdk(runStream([jsonlAsSse(wireFixture('zai-glm-stream-tool-call-empty-name-continuation.jsonl'))]).sse);
     expect(message).toEqual(
       expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'webSearchTool', input: { query: 'current Berlin weather' } }], 'tool_use', {
@@ -267,25 +268,25 @@ describe('B. tool calls in streams', () => {
     );
   });
 
-  it('edge #16: a header fragment without `arguments` is read as ""', async () => {
+  itRecorded('edge #16: a header fragment without `arguments` is read as ""', async () => {
     const message = await accumulateWithSdk(runStream([wireFixture('copilot-claude-stream-tool-call-index-1.sse')]).sse);
     expect(message.content[1]).toEqual({ type: 'tool_use', id: TOOLU, name: 'bmcp_coder_coder_list_workspaces', input: {} });
   });
 
-  it('edge #17: a whole call in one fragment (Groq `arguments:"{}"`) still gives start, one input_json_delta, stop', async () => {
+  itRecorded('edge #17: a whole call in one fragment (Groq `arguments:"{}"`) still gives start, one input_json_delta, stop', async () => {
     const run = runStream([jsonlAsSse(wireFixture('groq-stream-tool-call-single-chunk.jsonl'))]);
     expect(eventTypes(run.events)).toEqual(['message_start', 'start:tool_use', 'delta:input_json_delta', 'content_block_stop', 'message_delta', 'message_stop']);
     const message = await accumulateWithSdk(run.sse);
     expect(message).toEqual(expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'weather', input: {} }], 'tool_use', { input_tokens: 210, output_tokens: 15 }));
   });
 
-  it('edge #18: a no-argument call (arguments "" throughout) emits partial_json "{}" and input {}', () => {
+  itRecorded('edge #18: a no-argument call (arguments "" throughout) emits partial_json "{}" and input {}', () => {
     const run = runStream([wireFixture('copilot-claude-stream-tool-call-index-1.sse')]);
     const toolDeltas = run.events.filter((e) => e.type === 'content_block_delta' && e.index === 1);
     expect(toolDeltas).toEqual([{ type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{}' } }]);
   });
 
-  it('edge #19: arguments cut by finish_reason "length" report max_tokens and are closed into valid JSON', async () => {
+  itRecorded('edge #19: arguments cut by finish_reason "length" report max_tokens and are closed into valid JSON', async () => {
     const events = dataEvents(wireFixture('openai-stream-parallel-tool-calls.sse'));
     const body = [...events.slice(0, 6), events[events.length - 3]?.replace('"tool_calls"', '"length"') ?? '', 'data: [DONE]\n\n'].join('');
     const run = runStream([body]);
@@ -315,7 +316,7 @@ describe('B. tool calls in streams', () => {
     );
   });
 
-  it('edge #20: finish_reason "stop" after tool calls still reports tool_use', async () => {
+  itRecorded('edge #20: finish_reason "stop" after tool calls still reports tool_use', async () => {
     const body = jsonlAsSse(wireFixture('groq-stream-tool-call-single-chunk.jsonl').replace('"finish_reason":"tool_calls"', '"finish_reason":"stop"'));
     const message = await accumulateWithSdk(runStream([body]).sse);
     expect(message).toEqual(expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'weather', input: {} }], 'tool_use', { input_tokens: 210, output_tokens: 15 }));
@@ -327,7 +328,7 @@ describe('B. tool calls in streams', () => {
     expect(message).toEqual(expectedMessage([{ type: 'text', text: 'Done.' }], 'end_turn', { input_tokens: 0, output_tokens: 2 }));
   });
 
-  it('edge #21: reasoning → tool call (xAI) and text → tool call switch blocks with strictly increasing indices', async () => {
+  itRecorded('edge #21: reasoning → tool call (xAI) and text → tool call switch blocks with strictly increasing indices', async () => {
     const jsonl = wireFixture('xai-stream-reasoning-content-tool-call.jsonl');
     const run = runStream([jsonlAsSse(jsonl)]);
     const starts = run.events.flatMap((e) => (e.type === 'content_block_start' ? [[e.index, e.content_block.type]] : []));
@@ -348,7 +349,7 @@ describe('B. tool calls in streams', () => {
     );
   });
 
-  it('edge #22: upstream ids (OpenAI call_…, DeepSeek call_00_…, Ollama call_xxxxxxxx, Mistral 9 chars) become unique toolu_ ids', () => {
+  itRecorded('edge #22: upstream ids (OpenAI call_…, DeepSeek call_00_…, Ollama call_xxxxxxxx, Mistral 9 chars) become unique toolu_ ids', () => {
     const fixtures = ['openai-response-tool-call.json', 'deepseek-response-reasoning-tool-call.json', 'ollama-v1-response-reasoning-tool-call.json', 'openrouter-response-mistral-tool-call.json'];
     const ids = fixtures.map((name) => {
       const message = transformFromOpenAI(JSON.parse(wireFixture(name)) as OpenAIResponse, OPENAI);
@@ -377,7 +378,7 @@ describe('B. tool calls in streams', () => {
 });
 
 describe('C. reasoning', () => {
-  it('edge #26: DeepSeek/xAI reasoning_content, OpenRouter reasoning and Groq reasoning all become thinking blocks closed by a signature', async () => {
+  itRecorded('edge #26: DeepSeek/xAI reasoning_content, OpenRouter reasoning and Groq reasoning all become thinking blocks closed by a signature', async () => {
     const streams: Array<[string, string]> = [
       [jsonlAsSse(wireFixture('deepseek-stream-reasoning-tool-call.jsonl')), reasoningOf(wireFixture('deepseek-stream-reasoning-tool-call.jsonl'))],
       [jsonlAsSse(wireFixture('xai-stream-reasoning-content-tool-call.jsonl')), reasoningOf(wireFixture('xai-stream-reasoning-content-tool-call.jsonl'))],
@@ -396,7 +397,7 @@ describe('C. reasoning', () => {
     expect(groq.events[1]).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } });
   });
 
-  it("edge #26: OpenRouter's encrypted reasoning_details (no text) ride in the thinking block's signature and come back on replay", async () => {
+  itRecorded("edge #26: OpenRouter's encrypted reasoning_details (no text) ride in the thinking block's signature and come back on replay", async () => {
     const run = runStream([wireFixture('openrouter-stream-encrypted-reasoning-o3.sse')]);
     const message = await accumulateWithSdk(run.sse);
     const thinking = message.content[0];
@@ -428,7 +429,7 @@ describe('C. reasoning', () => {
     expect(assistantOf(transformToOpenAI(request, OPENROUTER('anthropic/claude-sonnet-4.5')).messages).reasoning_details).toBeUndefined();
   });
 
-  it('edge #31: adaptive thinking + effort → reasoning_effort (OpenAI/Ollama/DeepSeek), budget → OpenRouter reasoning.max_tokens, nothing for models that cannot think', () => {
+  itRecorded('edge #31: adaptive thinking + effort → reasoning_effort (OpenAI/Ollama/DeepSeek), budget → OpenRouter reasoning.max_tokens, nothing for models that cannot think', () => {
     const launcher = claudeCodeFixture<{ request_1: { body: AnthropicRequestLike } }>('recommended-launcher-env-tool-loop.json').request_1.body;
     expect(transformToOpenAI(launcher, target('openai', 'gpt-5.1', { reasoning: true, reasoningModel: true })).reasoning_effort).toBe('high');
     expect(transformToOpenAI(launcher, target('ollama', 'gpt-oss:20b', { reasoning: true })).reasoning_effort).toBe('high');
@@ -459,7 +460,7 @@ describe('D. request translation', () => {
     expect(JSON.stringify(body)).not.toContain('cache_control');
   });
 
-  it('edge #33: a role:"system" message inside messages stays at its position for hosted APIs (chosen), and is folded into the leading system message for Ollama and local servers', () => {
+  itRecorded('edge #33: a role:"system" message inside messages stays at its position for hosted APIs (chosen), and is folded into the leading system message for Ollama and local servers', () => {
     const hosted = transformToOpenAI(launcher, OPENAI).messages.map((m) => m.role);
     expect(hosted.slice(0, 3)).toEqual(['system', 'user', 'system']);
     const hostedMessages = transformToOpenAI(launcher, OPENAI).messages;
@@ -478,7 +479,7 @@ describe('D. request translation', () => {
     ]);
   });
 
-  it('edge #34: results in completion order become tool messages in call order; a missing result is synthesised; a stray result is dropped', () => {
+  itRecorded('edge #34: results in completion order become tool messages in call order; a missing result is synthesised; a stray result is dropped', () => {
     const recorded = JSON.parse(wireFixture('anthropic-request-parallel-tool-results.json')) as AnthropicRequestLike;
     const results = recorded.messages[2]?.content as Array<{ tool_use_id?: string }>;
     const shuffled = [results[3], results[1], { type: 'tool_result', tool_use_id: 'toolu_not_in_the_turn', content: 'stray' }, results[0]];
@@ -714,17 +715,17 @@ describe('D. request translation', () => {
 });
 
 describe('E. responses, errors, stop reasons', () => {
-  it('edge #52: delta.refusal becomes a text block with stop_reason "refusal"', async () => {
+  itRecorded('edge #52: delta.refusal becomes a text block with stop_reason "refusal"', async () => {
     const message = await accumulateWithSdk(runStream([wireFixture('openai-stream-refusal.sse')]).sse);
     expect(message).toEqual(expectedMessage([{ type: 'text', text: "I'm very sorry, but I can't assist with that." }], 'refusal', { input_tokens: 79, output_tokens: 12 }));
   });
 
-  it('edge #53: finish_reason "length" reports max_tokens', async () => {
+  itRecorded('edge #53: finish_reason "length" reports max_tokens', async () => {
     const message = await accumulateWithSdk(runStream([wireFixture('openai-stream-finish-length.sse')]).sse);
     expect(message).toEqual(expectedMessage([{ type: 'text', text: '{"' }], 'max_tokens', { input_tokens: 79, output_tokens: 1 }));
   });
 
-  it("edge #53: OpenRouter's error chunk after repeated length chunks is logged, not a second terminal event; its usage is kept", async () => {
+  itRecorded("edge #53: OpenRouter's error chunk after repeated length chunks is logged, not a second terminal event; its usage is kept", async () => {
     const run = runStream([wireFixture('openrouter-stream-error-after-length.sse')]);
     expect(run.events.filter((e) => e.type === 'error')).toEqual([]);
     expect(run.warnings).toEqual(['test/model: error after the model finished (length), ignored: Token limit reached']);
@@ -732,14 +733,14 @@ describe('E. responses, errors, stop reasons', () => {
     expect(message).toEqual(expectedMessage([{ type: 'thinking', thinking: 'We need to respond to a greeting. The user', signature: SIGNED }], 'max_tokens', { input_tokens: 43, output_tokens: 10 }));
   });
 
-  it('edge #54: OpenAI bare data:{"error"} mid-stream → event: error (api_error) after closing the open text block, no message_stop', async () => {
+  itRecorded('edge #54: OpenAI bare data:{"error"} mid-stream → event: error (api_error) after closing the open text block, no message_stop', async () => {
     const run = runStream([wireFixture('openai-stream-midstream-error.sse')]);
     expect(eventTypes(run.events).slice(-3)).toEqual(['delta:text_delta', 'content_block_stop', 'error']);
     expect(run.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model: The server had an error while processing your request. Sorry about that!' } });
     await expect(accumulateWithSdk(run.sse)).rejects.toThrow(/The server had an error/);
   });
 
-  it("edge #54: Groq's event: error and OpenRouter's chunk with a top-level error (finish_reason \"error\") → event: error with a matching type", async () => {
+  itRecorded("edge #54: Groq's event: error and OpenRouter's chunk with a top-level error (finish_reason \"error\") → event: error with a matching type", async () => {
     const groq = runStream([wireFixture('groq-stream-error-event-tool-use-failed.sse')]);
     expect(groq.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: GROQ_TOOL_VALIDATION } });
     const chunks = dataEvents(wireFixture('openrouter-docs-midstream-error-chunks.sse'));
@@ -750,7 +751,7 @@ describe('E. responses, errors, stop reasons', () => {
     await expect(accumulateWithSdk(limited.sse)).rejects.toThrow(/Rate limit exceeded/);
   });
 
-  it('edge #55: pre-stream errors map to Anthropic statuses: context overflow → 400 "prompt is too long: X tokens > Y maximum"', () => {
+  itRecorded('edge #55: pre-stream errors map to Anthropic statuses: context overflow → 400 "prompt is too long: X tokens > Y maximum"', () => {
     const error = decodeOpenAIError(400, wireFixture('openai-error-400-context-length-exceeded.json'), {}, OPENAI);
     expect([error.status, error.type, error.message]).toEqual([400, 'invalid_request_error', 'prompt is too long: 3148588 tokens > 272000 maximum']);
     const anthropicWording = (JSON.parse(wireFixture('anthropic-error-400-prompt-too-long.json')) as { error: { message: string } }).error.message;
@@ -759,7 +760,7 @@ describe('E. responses, errors, stop reasons', () => {
     expect(estimated.message).toBe('prompt is too long: 150000 tokens > 128000 maximum');
   });
 
-  it('edge #55: 429 rate limit → retryable 429 with retry-after ≤ 60; insufficient_quota and 402 → non-retryable billing_error', () => {
+  itRecorded('edge #55: 429 rate limit → retryable 429 with retry-after ≤ 60; insufficient_quota and 402 → non-retryable billing_error', () => {
     const tpm = decodeOpenAIError(429, wireFixture('openai-error-429-request-too-large-tpm.json'), { 'retry-after': '7' }, OPENAI);
     expect([tpm.status, tpm.type, tpm.retryable, tpm.retryAfter]).toEqual([429, 'rate_limit_error', true, 7]);
     expect(decodeOpenAIError(429, '{}', { 'retry-after': '3600' }, OPENAI).retryAfter).toBe(60);
@@ -774,7 +775,7 @@ describe('E. responses, errors, stop reasons', () => {
     );
   });
 
-  it('edge #55: 401 → not retried; Ollama 404 "try pulling it first" → not_found_error telling to run `ollama pull <model>`; 503 → 529 overloaded', () => {
+  itRecorded('edge #55: 401 → not retried; Ollama 404 "try pulling it first" → not_found_error telling to run `ollama pull <model>`; 503 → 529 overloaded', () => {
     const auth = decodeOpenAIError(401, '{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}', {}, OPENAI);
     expect([auth.status, auth.type, auth.retryable]).toEqual([401, 'authentication_error', false]);
     const missing = decodeOpenAIError(404, wireFixture('ollama-v1-error-404-model-not-found.json'), {}, target('ollama', 'gemma3:12b'));
@@ -784,7 +785,7 @@ describe('E. responses, errors, stop reasons', () => {
     expect([busy.status, busy.type, busy.retryable, busy.retryAfter]).toEqual([529, 'overloaded_error', true, 2]);
   });
 
-  it('edge #56: error bodies are decoded tolerantly: bare string error, numeric code, null code, no message, plain text', () => {
+  itRecorded('edge #56: error bodies are decoded tolerantly: bare string error, numeric code, null code, no message, plain text', () => {
     expect(decodeOpenAIError(404, wireFixture('ollama-native-error-404-model-not-found.json'), {}, target('ollama', 'mistral')).message).toBe(
       "ollama/mistral (ollama): model mistral not found (model 'mistral' not found, try pulling it first); run `ollama pull mistral`",
     );
@@ -796,7 +797,7 @@ describe('E. responses, errors, stop reasons', () => {
     expect([text.status, text.type, text.message]).toEqual([502, 'api_error', 'openai/gpt-4o (openai): upstream error 502 (<html>Bad gateway</html>)']);
   });
 
-  it('edge #57: input_tokens = prompt − cached (− OpenRouter cache writes); cache reads reported apart; OpenRouter cost kept for the ledger', () => {
+  itRecorded('edge #57: input_tokens = prompt − cached (− OpenRouter cache writes); cache reads reported apart; OpenRouter cost kept for the ledger', () => {
     const deepseek = transformFromOpenAIWithUsage(JSON.parse(wireFixture('deepseek-response-reasoning-tool-call.json')) as OpenAIResponse, DEEPSEEK);
     expect(deepseek.message.usage).toEqual({ input_tokens: 19, output_tokens: 92, cache_read_input_tokens: 320, cache_creation_input_tokens: 0 });
     const cost = transformFromOpenAIWithUsage(JSON.parse(wireFixture('openrouter-response-usage-cost.json')) as OpenAIResponse, OPENROUTER('openai/gpt-5-mini'));
@@ -808,7 +809,7 @@ describe('E. responses, errors, stop reasons', () => {
     expect(transformFromOpenAI(writes, OPENROUTER('anthropic/claude-sonnet-4.5')).usage).toEqual({ input_tokens: 100, output_tokens: 92, cache_read_input_tokens: 600, cache_creation_input_tokens: 300 });
   });
 
-  it('edge #58: a non-streaming chat.completion becomes a whole Anthropic message with toolu_ ids, stop_reason and usage', () => {
+  itRecorded('edge #58: a non-streaming chat.completion becomes a whole Anthropic message with toolu_ ids, stop_reason and usage', () => {
     const message = transformFromOpenAI(JSON.parse(wireFixture('openai-response-tool-call.json')) as OpenAIResponse, OPENAI);
     expect(message).toEqual({
       id: expect.stringMatching(/^msg_/) as unknown,
@@ -829,7 +830,7 @@ describe('E. responses, errors, stop reasons', () => {
     expect(recorded.choices[0]?.message.reasoning.startsWith('**Crafting a friendly greeting**')).toBe(true);
   });
 
-  it('edge #59: upstream ids (chatcmpl-, gen-) are replaced by msg_ ids and the model is the oss id asked for, not the serving provider', async () => {
+  itRecorded('edge #59: upstream ids (chatcmpl-, gen-) are replaced by msg_ ids and the model is the oss id asked for, not the serving provider', async () => {
     const response = transformFromOpenAI(JSON.parse(wireFixture('openrouter-response-mistral-tool-call.json')) as OpenAIResponse, OPENROUTER('mistralai/mistral-small'));
     expect(response.id).toMatch(/^msg_oss_/);
     expect(response.model).toBe('openrouter/mistralai/mistral-small');

@@ -1,30 +1,37 @@
-// The committed catalogue is exactly what the generator builds from scripts/registry-data, and the
-// catalogue's data rules hold (free flags, OpenAI reasoning models, Gemini limits).
+// The committed catalogue is exactly what the generator builds from the recorded lists in ../shared/fixtures
+// (skipped when absent) and scripts/registry-overrides.json, and the catalogue's data rules hold on it (free
+// flags, OpenAI reasoning models, Gemini limits).
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/registry/build-catalogue.js';
 import type { CatalogueEntry } from '../../src/registry/catalogue-entry.js';
+import { SHARED_FIXTURES, itRecorded } from '../support/shared-fixtures.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const data = async (name: string) => JSON.parse(await readFile(join(root, 'scripts', 'registry-data', name), 'utf8'));
+const data = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
 
-async function generated(): Promise<CatalogueEntry[]> {
+async function built(): Promise<CatalogueEntry[]> {
   return buildCatalogue({
-    litellm: await data('litellm-prices-snapshot.json'),
-    gemini: await data('gemini-v1beta-models.json'),
-    openrouter: await data('openrouter-api-v1-models.json'),
-    ollamaTags: await data('ollama-api-tags.json'),
-    overrides: await data('overrides.json'),
+    litellm: await data(join(SHARED_FIXTURES, 'pricing', 'litellm-prices-snapshot.json')),
+    gemini: await data(join(SHARED_FIXTURES, 'model-lists', 'gemini-v1beta-models.json')),
+    openrouter: await data(join(SHARED_FIXTURES, 'model-lists', 'openrouter-api-v1-models.json')),
+    ollamaTags: await data(join(SHARED_FIXTURES, 'model-lists', 'ollama-api-tags.json')),
+    overrides: await data(join(root, 'scripts', 'registry-overrides.json')),
   });
+}
+
+/** The committed catalogue, which the first test proves is exactly the generator's output. */
+async function generated(): Promise<CatalogueEntry[]> {
+  return data(join(root, 'src', 'registry', 'catalogue.json')) as Promise<CatalogueEntry[]>;
 }
 
 const byId = (entries: CatalogueEntry[], id: string) => entries.find((entry) => entry.id === id);
 
 describe('bundled catalogue', () => {
-  it('is exactly what scripts/generate-registry.mjs builds from scripts/registry-data', async () => {
+  itRecorded('is exactly what scripts/generate-registry.mjs builds from ../shared/fixtures and the overrides', async () => {
     const committed = await readFile(join(root, 'src', 'registry', 'catalogue.json'), 'utf8');
-    expect(committed).toBe(`${JSON.stringify(await generated(), null, 1)}\n`);
+    expect(committed).toBe(`${JSON.stringify(await built(), null, 1)}\n`);
   });
 
   it('prices gpt-4o at $2.50 / $10 per 1M with its limits', async () => {

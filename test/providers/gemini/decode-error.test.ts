@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGeminiError } from '../../../src/providers/gemini/decode-error.js';
 import { fixtureText, geminiTarget } from './gemini-test-kit.js';
+import { itRecorded } from '../../support/shared-fixtures.js';
 
 const target = geminiTarget('gemini-2.5-flash', { contextWindow: 1048576 });
 
 describe('decodeGeminiError', () => {
-  it('turns 429 RESOURCE_EXHAUSTED into a retryable rate_limit_error with retryAfter from RetryInfo ("34.4s" → 35)', () => {
+  itRecorded('turns 429 RESOURCE_EXHAUSTED into a retryable rate_limit_error with retryAfter from RetryInfo ("34.4s" → 35)', () => {
     const error = decodeGeminiError(429, fixtureText('wire/gemini-error-429-resource-exhausted.json'), undefined, target);
     expect([error.status, error.type, error.retryable, error.retryAfter]).toEqual([429, 'rate_limit_error', true, 35]);
     expect(error.message).toBe('gemini model gemini-2.5-flash is rate limited (429 RESOURCE_EXHAUSTED): You exceeded your current quota, please check your plan. Claude Code retries on its own, or pick another model with --model.');
@@ -47,7 +48,7 @@ describe('decodeGeminiError', () => {
     expect(error.message).toContain('GEMINI_API_KEY');
   });
 
-  it('keeps 400 INVALID_ARGUMENT as invalid_request_error, 403 as permission_error, 5xx retryable', () => {
+  itRecorded('keeps 400 INVALID_ARGUMENT as invalid_request_error, 403 as permission_error, 5xx retryable', () => {
     const schema = decodeGeminiError(400, fixtureText('wire/gemini-error-400-schema-string-format.json'), undefined, target);
     expect([schema.status, schema.type, schema.retryable]).toEqual([400, 'invalid_request_error', false]);
     expect(schema.message).toContain("gemini model gemini-2.5-flash failed (400 INVALID_ARGUMENT): * GenerateContentRequest.tools[0]");

@@ -8,11 +8,13 @@ import type { ToolNameMap } from '../../../src/providers/common/tool-names.js';
 import type { TranslatedUsage } from '../../../src/providers/common/upstream-usage.js';
 import { createGeminiStreamTranslator } from '../../../src/providers/gemini/stream-translator.js';
 import { geminiToolNameMap } from '../../../src/providers/gemini/prepare-tools.js';
+import { sharedFixtureText } from '../../support/shared-fixtures.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
+/** `wire/…` is a third-party recording read from ../shared/fixtures (its tests are `itRecorded`); the rest are ours. */
 export function fixtureText(path: string): string {
-  return readFileSync(`${FIXTURES}${path}`, 'utf8');
+  return path.startsWith('wire/') ? sharedFixtureText(path) : readFileSync(`${FIXTURES}${path}`, 'utf8');
 }
 
 export function fixtureJson<T = unknown>(path: string): T {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
 import { expectedMessage, fixtureText, geminiTarget, jsonlAsSse, translateStream, usage } from './gemini-test-kit.js';
+import { itRecorded } from '../../support/shared-fixtures.js';
 
 describe('Gemini stream translator', () => {
-  it('translates a recorded text stream into text deltas with the last usage snapshot', async () => {
+  itRecorded('translates a recorded text stream into text deltas with the last usage snapshot', async () => {
     const { sse, events } = translateStream([fixtureText('wire/gemini-stream-text-after-function-response.sse')]);
     const message = await accumulateWithSdk(sse);
     expect(message).toEqual(expectedMessage([{ type: 'text', text: 'The capital of Mexico is Mexico City.' }], 'end_turn', usage(257, 8)));
@@ -12,7 +13,7 @@ describe('Gemini stream translator', () => {
     ]);
   });
 
-  it('emits a function call as one tool_use block with its whole input and stop_reason tool_use', async () => {
+  itRecorded('emits a function call as one tool_use block with its whole input and stop_reason tool_use', async () => {
     const { sse } = translateStream([jsonlAsSse('wire/gemini-stream-function-call-no-args.jsonl')]);
     const message = await accumulateWithSdk(sse);
     expect(message).toEqual(
@@ -35,12 +36,12 @@ describe('Gemini stream translator', () => {
     expect(message).toEqual(expectedMessage([{ type: 'tool_use', id: expect.stringMatching(/^toolu_oss_/), name: longName, input: {} }], 'tool_use', usage(0, 0)));
   });
 
-  it('reports the final usage to onUsage', () => {
+  itRecorded('reports the final usage to onUsage', () => {
     const { usage: reported } = translateStream([fixtureText('wire/gemini-stream-usage-metadata-changes.sse')], { target: geminiTarget('gemini-2.0-flash') });
     expect(reported).toEqual({ input_tokens: 79, output_tokens: 12, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
   });
 
-  it('ends with an Anthropic error event, not a fake end_turn, when the body ends without a finishReason', async () => {
+  itRecorded('ends with an Anthropic error event, not a fake end_turn, when the body ends without a finishReason', async () => {
     const raw = fixtureText('wire/gemini-stream-text-after-function-response.sse');
     const cut = raw.slice(0, raw.lastIndexOf('data:'));
     const { sse, events } = translateStream([cut]);
@@ -52,7 +53,7 @@ describe('Gemini stream translator', () => {
     await expect(accumulateWithSdk(sse)).rejects.toThrow(/without a finish reason/);
   });
 
-  it('turns a data: {"error":…} event into an error event of the matching type and stops translating', async () => {
+  itRecorded('turns a data: {"error":…} event into an error event of the matching type and stops translating', async () => {
     const raw = fixtureText('wire/gemini-stream-text-after-function-response.sse');
     const first = raw.slice(0, raw.indexOf('data:', 5));
     const error = 'data: {"error":{"code":503,"message":"The model is overloaded. Please try again later.","status":"UNAVAILABLE"}}\r\n\r\n';

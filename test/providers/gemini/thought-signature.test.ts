@@ -9,9 +9,10 @@ import {
   toolUseIdFor,
 } from '../../../src/providers/gemini/thought-signature.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { fixtureJson, fixtureText, geminiTarget, translateStream } from './gemini-test-kit.js';
+import { fixtureJson, geminiTarget, translateStream } from './gemini-test-kit.js';
 
-const SIGNATURE = /"thoughtSignature": "([^"]+)"/.exec(fixtureText('wire/gemini-stream-function-call-thought-signature.sse'))?.[1] as string;
+// Shaped like a real one (standard base64 with '+', '/' and '=' padding, ~100 bytes), written for this test.
+const SIGNATURE = Buffer.from('oss test signature: an opaque blob Gemini wants back exactly as it sent it, with bytes \u00ff\u00fe\u00fd'.repeat(2), 'latin1').toString('base64');
 
 describe('thoughtSignature encoding', () => {
   it('puts a functionCall signature in a tool_use id made only of the characters Anthropic allows in ids', () => {

@@ -3,9 +3,10 @@ import type { GeminiResponse } from '../../../src/providers/gemini/gemini-api.js
 import { signatureFromToolUseId } from '../../../src/providers/gemini/thought-signature.js';
 import { transformFromGemini } from '../../../src/providers/gemini/transform-response.js';
 import { fixtureJson, geminiTarget, usage } from './gemini-test-kit.js';
+import { itRecorded } from '../../support/shared-fixtures.js';
 
 describe('transformFromGemini', () => {
-  it('returns a complete Anthropic message for a truncated text answer, with the requested model name', () => {
+  itRecorded('returns a complete Anthropic message for a truncated text answer, with the requested model name', () => {
     const response = fixtureJson<GeminiResponse>('wire/gemini-response-finish-max-tokens.json');
     expect(transformFromGemini(response, geminiTarget('gemini-2.5-flash'))).toEqual({
       id: expect.stringMatching(/^msg_oss_[A-Za-z0-9]{24}$/),
@@ -19,7 +20,7 @@ describe('transformFromGemini', () => {
     });
   });
 
-  it('translates a recorded call with its signature carried in the tool_use id', () => {
+  itRecorded('translates a recorded call with its signature carried in the tool_use id', () => {
     const response = fixtureJson<GeminiResponse>('wire/gemini-response-parametersJsonSchema-accepted.json');
     const message = transformFromGemini(response, geminiTarget('gemini-2.5-flash'));
     expect(message.content).toEqual([{ type: 'tool_use', id: expect.stringMatching(/^toolu_oss_g/), name: 'concatStringFunction', input: { firstString: 'hello', secondString: 'world' } }]);

@@ -6,6 +6,7 @@ import type { TargetModel } from '../../../src/providers/common/target.js';
 import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../../../src/providers/common/tool-names.js';
 import type { TranslatedUsage } from '../../../src/providers/common/upstream-usage.js';
 import { createOpenAIStreamTranslator } from '../../../src/providers/openai-chat/stream-translator.js';
+import { sharedFixtureText } from '../../support/shared-fixtures.js';
 
 export const TEST_TARGET: TargetModel = { id: 'test/model', provider: 'openai', type: 'openai', upstreamModel: 'model', capabilities: {} };
 
@@ -38,8 +39,9 @@ export function runStream(pushes: Array<string | Uint8Array>, options: { toolNam
   return { sse: events.map(formatSseEvent).join(''), events, usage, warnings };
 }
 
+/** A third-party recording from ../shared/fixtures/wire (tests that read one are `itRecorded`). */
 export function wireFixture(name: string): string {
-  return readFileSync(new URL(`../../fixtures/wire/${name}`, import.meta.url), 'utf8');
+  return sharedFixtureText(`wire/${name}`);
 }
 
 export function claudeCodeFixture<T>(name: string): T {

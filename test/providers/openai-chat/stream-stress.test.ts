@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WireEvent } from '../../../src/providers/common/anthropic-stream-writer.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
 import { expectedMessage, runStream, wireFixture } from './stream-harness.js';
+import { itRecorded } from '../../support/shared-fixtures.js';
 
 const TOOLU = expect.stringMatching(/^toolu_oss_/);
 
@@ -47,7 +48,7 @@ describe('stream translator under stress', () => {
     expect(message).toEqual(expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'Bash', input }], 'tool_use', { input_tokens: 0, output_tokens: Math.ceil(json.length / 4) }));
   });
 
-  it('yields the identical event sequence for a recorded stream cut into two pushes at every byte boundary', async () => {
+  itRecorded('yields the identical event sequence for a recorded stream cut into two pushes at every byte boundary', async () => {
     const bytes = new TextEncoder().encode(wireFixture('openai-stream-parallel-tool-calls.sse'));
     const reference = normalised(runStream([bytes]).events);
     for (let cut = 0; cut <= bytes.length; cut += 1) {

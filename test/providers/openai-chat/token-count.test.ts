@@ -7,17 +7,17 @@
 // prompt in its harmony preamble (identity, date, channels: about 60 tokens) that no model-agnostic count
 // knows of; the count is 134, which is 194 with that preamble.
 // The requests are OpenAI-shaped; each is restated as the Anthropic request that translates to it.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countRequestTokens, type CountableRequest } from '../../../src/providers/common/token-count.js';
 import { estimateTokensFromLength } from '../../../src/providers/common/token-estimate.js';
+import { itRecorded, sharedFixtureText } from '../../support/shared-fixtures.js';
 
 interface OpenAIShapedRequest {
   messages: Array<{ role: string; content: string | null; tool_call_id?: string; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }> }>;
   tools?: Array<{ function: { name: string; description?: string; parameters?: unknown } }>;
 }
 
-const wire = (name: string): string => readFileSync(new URL(`../../fixtures/wire/${name}`, import.meta.url), 'utf8');
+const wire = (name: string): string => sharedFixtureText(`wire/${name}`);
 
 function asAnthropic(request: OpenAIShapedRequest): CountableRequest {
   return {
@@ -43,13 +43,13 @@ function expectWithin15Percent(counted: number, reported: number): void {
 }
 
 describe('countRequestTokens', () => {
-  it('lands within 15% of gpt-4.1 prompt_tokens for a request with one tool (60)', () => {
+  itRecorded('lands within 15% of gpt-4.1 prompt_tokens for a request with one tool (60)', () => {
     const request = JSON.parse(wire('openai-request-tools.json')) as OpenAIShapedRequest;
     const reported = (JSON.parse(wire('openai-response-tool-call.json')) as { usage: { prompt_tokens: number } }).usage.prompt_tokens;
     expectWithin15Percent(countRequestTokens(asAnthropic(request)), reported);
   });
 
-  it('lands within 15% of gpt-4o-mini prompt_tokens for a strict tool and one question (53)', () => {
+  itRecorded('lands within 15% of gpt-4o-mini prompt_tokens for a strict tool and one question (53)', () => {
     const followup = JSON.parse(wire('openai-request-tool-result-followup.json')) as OpenAIShapedRequest;
     const firstTurn = { ...followup, messages: followup.messages.slice(0, 1) };
     expectWithin15Percent(countRequestTokens(asAnthropic(firstTurn)), usageFromStream(wire('openai-stream-tool-call-with-usage.sse')));
