@@ -39,6 +39,8 @@ export interface ProviderSection {
   apiKeyEnv?: string;
   /** Extra headers sent to this provider only. */
   headers?: Record<string, string>;
+  /** false: `<think>…</think>` at the start of an answer is answer text, not thinking (default true). */
+  thinkTags?: boolean;
 }
 
 /** Per-model price overrides, USD per 1M tokens, keyed by oss model id. */

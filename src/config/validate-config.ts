@@ -103,6 +103,7 @@ function validateProviders(file: string, providers: unknown): void {
       fail(file, [...here, 'baseUrl'], 'a URL such as "http://localhost:1234/v1"', section.baseUrl);
     }
     checkOptional(file, [...here, 'apiKeyEnv'], section.apiKeyEnv, 'string');
+    checkOptional(file, [...here, 'thinkTags'], section.thinkTags, 'boolean');
     if (section.headers !== undefined) {
       checkObject(file, [...here, 'headers'], section.headers);
       for (const [header, value] of Object.entries(section.headers)) {

@@ -38,6 +38,7 @@ export function targetFor(
     upstreamModel,
     ...(info?.contextWindow ? { contextWindow: info.contextWindow } : {}),
     ...(info?.maxOutputTokens ? { maxOutputTokens: info.maxOutputTokens } : {}),
+    ...(config.providers?.[provider]?.thinkTags === false ? { thinkTags: false } : {}),
     capabilities,
   };
 }

@@ -434,19 +434,20 @@ describe('Gemini edge cases', () => {
     }
   });
 
-  itRecorded('edge #51: empty outputs never crash: MAX_TOKENS without parts → content [] + max_tokens; SAFETY with content {} → content [] + refusal (chosen: no invented text); a blocked prompt → refusal', async () => {
+  itRecorded('edge #51: empty outputs never crash: MAX_TOKENS without parts → content [] + max_tokens; SAFETY with content {} → content [] + refusal (chosen: no invented text); a blocked prompt → refusal with one line naming the reason', async () => {
     const maxTokens = fixtureJson<GeminiResponse>('wire/gemini-response-finish-max-tokens-no-parts.json');
     const safety = fixtureJson<GeminiResponse>('wire/gemini-response-finish-safety.json');
     const blocked: GeminiResponse = { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: safety.usageMetadata };
-    const cases: Array<[GeminiResponse, string, Record<string, number>]> = [
-      [maxTokens, 'max_tokens', usage(15, 2)],
-      [safety, 'refusal', usage(14, 0)],
-      [blocked, 'refusal', usage(14, 0)],
+    const blockedNote = [{ type: 'text', text: '[Gemini blocked this prompt (PROHIBITED_CONTENT). Rephrase it, or run it on another model.]' }];
+    const cases: Array<[GeminiResponse, unknown[], string, Record<string, number>]> = [
+      [maxTokens, [], 'max_tokens', usage(15, 2)],
+      [safety, [], 'refusal', usage(14, 0)],
+      [blocked, blockedNote, 'refusal', usage(14, 0)],
     ];
-    for (const [response, stopReason, expectedUsage] of cases) {
-      expect(await accumulateWithSdk(translateStream([sse(response)]).sse)).toEqual(expectedMessage([], stopReason, expectedUsage));
+    for (const [response, content, stopReason, expectedUsage] of cases) {
+      expect(await accumulateWithSdk(translateStream([sse(response)]).sse)).toEqual(expectedMessage(content, stopReason, expectedUsage));
       const message = transformFromGemini(response, geminiTarget());
-      expect([message.content, message.stop_reason, message.usage]).toEqual([[], stopReason, expectedUsage]);
+      expect([message.content, message.stop_reason, message.usage]).toEqual([content, stopReason, expectedUsage]);
     }
   });
 

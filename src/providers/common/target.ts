@@ -17,6 +17,8 @@ export interface TargetModel {
   contextWindow?: number;
   /** Largest `max_tokens` the model accepts, when known; requests are clamped to it. */
   maxOutputTokens?: number;
+  /** False when the provider's config says `thinkTags: false`: `<think>…</think>` in content stays answer text. */
+  thinkTags?: boolean;
   /** Capabilities that change request shaping. Unknown means "assume the common case". */
   capabilities: {
     /** OpenAI o-series / gpt-5 style reasoning model: `max_completion_tokens`, no temperature/top_p. */

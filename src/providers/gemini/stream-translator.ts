@@ -52,7 +52,10 @@ export function createGeminiStreamTranslator(options: GeminiStreamTranslatorOpti
       return;
     }
     if (chunk.usageMetadata) usage = convertGeminiUsage(chunk.usageMetadata);
-    if (chunk.promptFeedback?.blockReason) finish.blockReason = chunk.promptFeedback.blockReason;
+    if (chunk.promptFeedback?.blockReason) {
+      finish.blockReason = chunk.promptFeedback.blockReason;
+      finish.blockReasonMessage = chunk.promptFeedback.blockReasonMessage;
+    }
     const candidate = chunk.candidates?.[0];
     consumer.consume(candidate?.content?.parts);
     if (candidate?.finishReason) {

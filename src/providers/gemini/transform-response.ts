@@ -26,6 +26,7 @@ export function transformFromGemini(
     finishReason: candidate?.finishReason,
     finishMessage: candidate?.finishMessage,
     blockReason: response.promptFeedback?.blockReason,
+    blockReasonMessage: response.promptFeedback?.blockReasonMessage,
     emittedToolUse: consumer.toolUseCount > 0,
   });
   if (outcome.note) {

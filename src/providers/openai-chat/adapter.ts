@@ -41,12 +41,12 @@ export const openAIChatAdapter: ProviderAdapter = async (call) => {
   });
   return {
     async pipe(writer) {
-      const translator = createOpenAIStreamTranslator({ target, writer, toolNames, inputTokenEstimate });
+      const translator = createOpenAIStreamTranslator({ target, writer, toolNames, inputTokenEstimate, thinkTags: target.thinkTags !== false });
       await pipeBody(body, translator, call, label);
       return translator.usage;
     },
     async message() {
-      return transformFromOpenAIWithUsage((await readJson(body, call, label)) as OpenAIResponse, target, { toolNames, inputTokenEstimate });
+      return transformFromOpenAIWithUsage((await readJson(body, call, label)) as OpenAIResponse, target, { toolNames, inputTokenEstimate, thinkTags: target.thinkTags !== false });
     },
   };
 };

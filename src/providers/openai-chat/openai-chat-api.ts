@@ -97,9 +97,12 @@ export interface OpenAIToolCallDelta {
   function?: { name?: string | null; arguments?: string | null } | null;
 }
 
+/** Answer content: a string, or (Mistral's native API) an array of text and thinking parts. */
+export type OpenAIContent = string | Array<{ type?: string; text?: string; thinking?: string | Array<{ type?: string; text?: string } | null> } | null>;
+
 export interface OpenAIDelta {
   role?: string | null;
-  content?: string | null;
+  content?: OpenAIContent | null;
   refusal?: string | null;
   reasoning_content?: string | null;
   reasoning?: string | null;
@@ -130,7 +133,7 @@ export interface OpenAIChunk {
 
 export interface OpenAIResponseMessage {
   role?: string;
-  content?: string | null;
+  content?: OpenAIContent | null;
   refusal?: string | null;
   reasoning_content?: string | null;
   reasoning?: string | null;

@@ -8,7 +8,9 @@
 //   chunk is included; later chunks cannot reopen a block or change the stop reason;
 // - an error (bare `{"error"}`, Groq's `event: error`, OpenRouter's chunk with `error`) before the finish
 //   becomes writer.error(); after the finish it is only reported through onWarning;
-// - a body that ends with no finish reason is an error, never a fake end_turn.
+// - a body that ends with no finish reason is an error, never a fake end_turn;
+// - content may be Mistral's array of text/thinking parts, and `<think>…</think>` opening the content is thinking
+//   (think-tags.ts), unless the provider turned that off.
 import type { AnthropicStreamWriter, StreamUsage } from '../common/anthropic-stream-writer.js';
 import { newToolUseId } from '../common/anthropic-stream-writer.js';
 import { JsonObjectPrefix } from '../common/json-object-prefix.js';
@@ -24,6 +26,8 @@ import type { OpenAIChunk, OpenAIDelta, OpenAIToolCallDelta, ReasoningDetail } f
 import { encodeReasoningDetails, mergeReasoningDetails } from './reasoning-signature.js';
 import { reasoningTextOf } from './reasoning-text.js';
 import { malformedArgumentsNote } from './transform-response.js';
+import { contentPieces, type ContentPiece } from './content-parts.js';
+import { ThinkTagSplitter } from './think-tags.js';
 
 export interface OpenAIStreamTranslatorOptions {
   target: Pick<TargetModel, 'id'>;
@@ -35,6 +39,8 @@ export interface OpenAIStreamTranslatorOptions {
   inputTokenEstimate?: number;
   /** Things worth a log line that do not change the stream (an error chunk after the finish, late fragments). */
   onWarning?: (message: string) => void;
+  /** Read `<think>…</think>` opening the content as thinking (default true; config `thinkTags: false` turns it off). */
+  thinkTags?: boolean;
 }
 
 export interface OpenAIStreamTranslator {
@@ -69,6 +75,7 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
   let upstreamUsage: TranslatedUsage | undefined;
   let outputChars = 0;
   let ended = false;
+  const splitter = options.thinkTags === false ? undefined : new ThinkTagSplitter();
 
   const currentUsage = (): TranslatedUsage =>
     upstreamUsage ?? {
@@ -135,7 +142,20 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     }
   };
 
+  const emitPiece = (piece: ContentPiece): void => {
+    leave(piece.kind);
+    if (piece.kind === 'thinking') writer.thinking(piece.text);
+    else writer.text(piece.text);
+    outputChars += piece.text.length;
+  };
+
+  /** Content held back by the think-tag splitter (a possible tag prefix) goes out before anything else does. */
+  const flushHeld = (): void => {
+    splitter?.flush().forEach(emitPiece);
+  };
+
   const closeAll = (): void => {
+    flushHeld();
     leave('none');
     flushBuffered();
     writer.closeBlock();
@@ -179,13 +199,19 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
       writer.thinking(reasoning);
       outputChars += reasoning.length;
     }
-    for (const [text, isRefusal] of [[delta.content, false], [delta.refusal, true]] as const) {
-      if (typeof text !== 'string' || text === '') continue;
-      if (isRefusal) refused = true;
-      leave('text');
-      writer.text(text);
-      outputChars += text.length;
+    for (const piece of contentPieces(delta.content)) {
+      if (piece.kind === 'text' && splitter) splitter.push(piece.text).forEach(emitPiece);
+      else {
+        flushHeld();
+        emitPiece(piece);
+      }
     }
+    if (typeof delta.refusal === 'string' && delta.refusal) {
+      refused = true;
+      flushHeld();
+      emitPiece({ kind: 'text', text: delta.refusal });
+    }
+    if (delta.tool_calls?.length) flushHeld();
     (delta.tool_calls ?? []).forEach(onToolCall);
   };
 

@@ -1,4 +1,5 @@
-// A non-streaming OpenAI chat.completion → an Anthropic message (edge cases 20, 22, 26, 52, 57–59).
+// A non-streaming OpenAI chat.completion → an Anthropic message (edge cases 20, 22, 26, 52, 57–59). Content may
+// be a string or Mistral's array of text/thinking parts; `<think>…</think>` opening it is thinking (think-tags.ts).
 // Ids: the upstream's `chatcmpl-…`/`gen-…` id and its `call_…` tool ids are not shown to Claude Code; the
 // message gets a fresh `msg_…` id and every tool call a fresh `toolu_…` id (tool-call-ids.ts explains why
 // none need to be remembered). `model` is the oss model id Claude Code asked for.
@@ -15,6 +16,8 @@ import type { OpenAIResponse } from './openai-chat-api.js';
 import { encodeReasoningDetails } from './reasoning-signature.js';
 import { reasoningTextOf } from './reasoning-text.js';
 import { defaultTarget } from './target-traits.js';
+import { contentPieces } from './content-parts.js';
+import { splitThinkTags } from './think-tags.js';
 
 export type { TranslatedContentBlock, TranslatedMessage };
 
@@ -22,6 +25,8 @@ export interface FromOpenAIOptions {
   toolNames?: ToolNameMap;
   /** Reported as usage when the server sent none (edge case 8). */
   inputTokenEstimate?: number;
+  /** Read `<think>…</think>` opening the content as thinking (default true). */
+  thinkTags?: boolean;
 }
 
 /** The message, plus the usage for the ledger (with the provider's own cost when it gave one). */
@@ -42,7 +47,15 @@ export function transformFromOpenAIWithUsage(
   if (reasoning || details.length > 0) {
     content.push({ type: 'thinking', thinking: reasoning, signature: details.length > 0 ? encodeReasoningDetails(details) : syntheticSignature() });
   }
-  if (message.content) content.push({ type: 'text', text: message.content });
+  const pieces = contentPieces(message.content);
+  for (const piece of options.thinkTags === false ? pieces : splitThinkTags(pieces)) {
+    const last = content[content.length - 1];
+    if (piece.kind === 'text') {
+      if (last?.type === 'text') last.text += piece.text;
+      else content.push({ type: 'text', text: piece.text });
+    } else if (last?.type === 'thinking') last.thinking += piece.text;
+    else content.push({ type: 'thinking', thinking: piece.text, signature: syntheticSignature() });
+  }
   if (message.refusal) content.push({ type: 'text', text: message.refusal });
 
   let toolUses = 0;
