@@ -3,8 +3,9 @@
 // Gemini/Vertex, Ollama) is served on the provider's real path, in uneven byte pieces, to the real proxy over
 // loopback; the answer Claude Code would get, after the official SDK accumulator, must equal what the
 // recording says (test/support/recording-reference.ts reads that independently): text, thinking, tool names
-// and arguments, stop reason, usage, or the error type. Skipped, with one line, when ../shared is absent.
-import { existsSync, readFileSync } from 'node:fs';
+// and arguments, stop reason, usage, or the error type. The OpenAI-style and Gemini streams in
+// ../shared/fixtures/wire get the same treatment. Skipped, with one line, when ../shared is absent.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
@@ -28,6 +29,31 @@ import {
 const PEER = join(SHARED_FIXTURES, 'peer');
 const manifestPath = join(PEER, 'manifest.json');
 const fixtures: PeerFixture[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { fixtures: PeerFixture[] }).fixtures : [];
+
+const WIRE = join(SHARED_FIXTURES, 'wire');
+
+/** The provider answers among the wire/ streams (Anthropic's own streams and Ollama's native API are not translated). */
+function wireStreams(): PeerFixture[] {
+  if (!existsSync(WIRE)) return [];
+  return readdirSync(WIRE)
+    .filter((file) => /\.(sse|jsonl)$/.test(file) && !file.startsWith('anthropic-stream-'))
+    .sort()
+    .map((file): PeerFixture => {
+      const gemini = file.startsWith('gemini-') || file.startsWith('vertex-');
+      return {
+        name: file,
+        wire: gemini ? 'gemini' : 'openai',
+        provider: gemini ? 'gemini' : file.startsWith('openrouter-') ? 'openrouter' : 'openai',
+        model: gemini ? 'gemini-2.5-flash' : 'recorded-model',
+        mode: 'stream',
+        status: 200,
+        file,
+        framing: file.endsWith('.sse') ? 'raw' : 'jsonl',
+        request: { prompt: 'Go on.' },
+        notes: 'wire/ stream',
+      };
+    });
+}
 
 let upstream: RecordingServer | undefined;
 let running: StartedProxy | undefined;
@@ -125,9 +151,10 @@ describe('peer fixtures replayed through the proxy', () => {
     expect(fixtures).toHaveLength(76);
   });
 
-  for (const fixture of fixtures) {
+  const cases = [...fixtures.map((fixture) => ({ fixture, dir: PEER })), ...wireStreams().map((fixture) => ({ fixture, dir: WIRE }))];
+  for (const { fixture, dir } of cases) {
     itRecorded(`${fixture.name}: ${fixture.notes}`, async () => {
-      const stored = readFileSync(join(PEER, fixture.file), 'utf8');
+      const stored = readFileSync(join(dir, fixture.file), 'utf8');
       upstream = await startReplay(fixture, stored);
       running = await startProxy({
         plan: planFor(`${fixture.provider}/${fixture.model}`, { fallback: false }),

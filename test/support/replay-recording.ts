@@ -13,7 +13,8 @@ export interface PeerFixture {
   mode: 'stream' | 'json';
   status: number;
   file: string;
-  framing: 'chunks' | 'raw' | 'json' | 'json-array' | 'json-as-sse';
+  /** `jsonl`: one data payload a line, as the shared wire/ streams keep them (framed like `chunks`, no [DONE] added). */
+  framing: 'chunks' | 'jsonl' | 'raw' | 'json' | 'json-array' | 'json-as-sse';
   contentType?: string;
   request: { prompt: string; system?: string; thinking?: boolean; tools?: Array<{ name: string; description?: string; input_schema: unknown }> };
   notes: string;
@@ -23,9 +24,10 @@ export interface PeerFixture {
 export function wireBody(fixture: PeerFixture, stored: string): string {
   const separator = fixture.wire === 'gemini' ? '\r\n\r\n' : '\n\n';
   switch (fixture.framing) {
-    case 'chunks': {
+    case 'chunks':
+    case 'jsonl': {
       const events = stored.split('\n').filter((line) => line.trim() !== '').map((line) => `data: ${line}${separator}`);
-      return events.join('') + (fixture.wire === 'openai' ? `data: [DONE]${separator}` : '');
+      return events.join('') + (fixture.wire === 'openai' && fixture.framing === 'chunks' ? `data: [DONE]${separator}` : '');
     }
     case 'json-array':
       return (JSON.parse(stored) as unknown[]).map((event) => `data: ${JSON.stringify(event)}${separator}`).join('');
