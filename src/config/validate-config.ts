@@ -3,7 +3,7 @@
 // another tool shares these files.
 import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
-import { isBuiltinProvider } from './providers.js';
+import { BUILTIN_PROVIDERS, isBuiltinProvider, type BuiltinProvider } from './providers.js';
 import type { ConfigLayerFile } from './load-config.js';
 import { isKnownProvider, MODEL_ID_EXPECTED, splitModelId } from '../routing/model-id.js';
 
@@ -162,7 +162,15 @@ export function parseConfigText(text: string, file: string): unknown {
 /** A provider that is not built in needs a `baseUrl` in some layer; the error names the first declaring file. */
 export function validateDeclaredProviders(layers: readonly ConfigLayerFile[], merged: OssConfig): void {
   for (const [name, section] of Object.entries(merged.providers ?? {})) {
-    if (isBuiltinProvider(name) || section.baseUrl !== undefined) continue;
+    if (section.baseUrl !== undefined) continue;
+    if (isBuiltinProvider(name)) {
+      // A built-in switched to another wire format needs that endpoint: only the Anthropic-compatible ones are known.
+      const builtin: BuiltinProvider = BUILTIN_PROVIDERS[name];
+      const type = section.type ?? builtin.type;
+      if (type === builtin.type || (type === 'anthropic' && builtin.anthropicBaseUrl)) continue;
+      const declaring = layers.find((layer) => layer.config.providers?.[name]?.type !== undefined);
+      fail(declaring?.file ?? '(config)', ['providers', name, 'baseUrl'], `a base URL: ${name} has no built-in ${type} endpoint`, undefined);
+    }
     const declaring = layers.find((layer) => layer.config.providers?.[name] !== undefined);
     fail(declaring?.file ?? '(config)', ['providers', name, 'baseUrl'], 'a base URL for a provider that is not built in', undefined);
   }

@@ -64,7 +64,7 @@ export class RouteTargets {
 
 /** Ollama's base URL is the server root; its OpenAI-compatible API lives under /v1. */
 function apiBaseUrl(provider: ProviderInfo): string {
-  return provider.name === 'ollama' && !provider.baseUrl.endsWith('/v1') ? `${provider.baseUrl}/v1` : provider.baseUrl;
+  return provider.name === 'ollama' && provider.type === 'openai' && !provider.baseUrl.endsWith('/v1') ? `${provider.baseUrl}/v1` : provider.baseUrl;
 }
 
 function missingKey(provider: ProviderInfo): ProviderError {
