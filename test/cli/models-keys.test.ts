@@ -78,7 +78,7 @@ describe('oss models keys set', () => {
   it('rejects an unknown provider and an empty key (exit 2), storing nothing', async () => {
     const unknown = await run(['set', 'nope', KEY]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toBe(`oss: unknown provider 'nope'. Built in: openrouter, ollama, openai, gemini, anthropic; declare others under "providers" in ${join(env.OSS_HOME!, 'config.json')}.\n`);
+    expect(unknown.err).toBe(`oss: unknown provider 'nope'. Built in: openrouter, ollama, openai, gemini, anthropic, deepseek, groq, mistral, xai, together, fireworks, cerebras, moonshot, zai, lmstudio, vllm; declare others under "providers" in ${join(env.OSS_HOME!, 'config.json')}.\n`);
     const empty = await run(['set', 'openai'], '\n');
     expect(empty.code).toBe(2);
     await expect(stat(credentialsPath(env))).rejects.toThrow();
@@ -149,6 +149,17 @@ describe('oss models keys list', () => {
       'openai      sk-proj-…9876  OPENAI_API_KEY is set and overrides the stored key',
       'gemini      -              GEMINI_API_KEY is set',
       'anthropic   -              ANTHROPIC_API_KEY not set',
+      'deepseek    -              DEEPSEEK_API_KEY not set',
+      'groq        -              GROQ_API_KEY not set',
+      'mistral     -              MISTRAL_API_KEY not set',
+      'xai         -              XAI_API_KEY not set',
+      'together    -              TOGETHER_API_KEY not set',
+      'fireworks   -              FIREWORKS_API_KEY not set',
+      'cerebras    -              CEREBRAS_API_KEY not set',
+      'moonshot    -              MOONSHOT_API_KEY not set',
+      'zai         -              ZAI_API_KEY not set',
+      'lmstudio    -              no key needed',
+      'vllm        -              no key needed',
       '',
       `Stored in ${credentialsPath(env)}. Set one with \`oss models keys set <provider>\`.`,
       '',

@@ -122,16 +122,16 @@ describe('invalid config files', () => {
 
   it('names an undeclared provider', async () => {
     const p = tempProject();
-    const file = p.write('.oss/config.local.json', json({ models: { agents: { reviewer: 'vllm/qwen' } } }));
+    const file = p.write('.oss/config.local.json', json({ models: { agents: { reviewer: 'myhost/qwen' } } }));
     expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toBe(
-      `${file}: models.agents.reviewer: expected a known provider (built in, or declared under "providers"); "vllm" is neither, got "vllm/qwen"`,
+      `${file}: models.agents.reviewer: expected a known provider (built in, or declared under "providers"); "myhost" is neither, got "myhost/qwen"`,
     );
   });
 
   it('requires a base URL for a provider that is not built in, saying none was given', async () => {
     const p = tempProject();
-    const file = p.writeHome('.oss/config.json', json({ providers: { lmstudio: { type: 'openai' } } }));
-    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toBe(`${file}: providers.lmstudio.baseUrl: expected a base URL for a provider that is not built in, got nothing`);
+    const file = p.writeHome('.oss/config.json', json({ providers: { myhost: { type: 'openai' } } }));
+    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toBe(`${file}: providers.myhost.baseUrl: expected a base URL for a provider that is not built in, got nothing`);
   });
 
   it('rejects a provider type it cannot speak', async () => {

@@ -20,8 +20,10 @@ describe('isValidModelId (seed 1.1)', () => {
   });
 
   it('rejects an undeclared provider, and accepts it once config declares it', () => {
-    expect(isValidModelId('lmstudio/qwen2.5-coder')).toBe(false);
-    expect(isValidModelId('lmstudio/qwen2.5-coder', { providers: { lmstudio: { type: 'openai', baseUrl: 'http://localhost:1234/v1' } } })).toBe(true);
+    expect(isValidModelId('myhost/qwen2.5-coder')).toBe(false);
+    expect(isValidModelId('myhost/qwen2.5-coder', { providers: { myhost: { type: 'openai', baseUrl: 'http://localhost:1234/v1' } } })).toBe(true);
+    // LM Studio is a built-in preset.
+    expect(isValidModelId('lmstudio/qwen2.5-coder')).toBe(true);
   });
 
   it('rejects empty models, whitespace and a leading slash', () => {
