@@ -133,8 +133,8 @@ describe('WebSearch with the real claude through oss run', () => {
     const links = recordedLinks();
     const toolResult = String(toolMessage(upstream.requests[1])?.content);
     expect(toolResult.slice(0, toolResult.indexOf('\n\n', toolResult.indexOf('Links: ')))).toBe(
-      // The recorded answer opens with a text block, which Claude Code keeps ahead of the links.
-      `Web search results for query: "${QUERY}"\n\nLet me search for a significant historical event that occurred on September 18th.\n\nLinks: ${JSON.stringify(links)}`,
+      // The answer opens with a text block, which Claude Code keeps ahead of the links.
+      `Web search results for query: "${QUERY}"\n\nI will look that up.\n\nLinks: ${JSON.stringify(links)}`,
     );
     expect(lastAssistantText(made.home)).toBe(`Per [${links[0]?.title}](${links[0]?.url}).`);
 
@@ -163,14 +163,14 @@ describe('WebSearch with the real claude through oss run', () => {
 });
 
 function recordedSearchEvents(): Array<[string, unknown]> {
-  const text = readFileSync('test/fixtures/wire/anthropic-stream-server-tool-use-web-search.sse', 'utf8');
+  const text = readFileSync('test/fixtures/ours/anthropic/web-search-stream.sse', 'utf8');
   return text
     .split(/\n\n/)
     .filter((block) => block.trim() !== '')
     .map((block) => [/^event: (.*)$/m.exec(block)?.[1] ?? '', JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown]);
 }
 
-/** Title and URL of each page in the recorded answer: what Claude Code lists under "Links:". */
+/** Title and URL of each page in the answer: what Claude Code lists under "Links:". */
 function recordedLinks(): Array<{ title: string; url: string }> {
   const result = recordedSearchEvents().find(([, data]) => (data as { content_block?: { type?: string } }).content_block?.type === 'web_search_tool_result');
   const pages = (result?.[1] as { content_block: { content: Array<{ title: string; url: string }> } }).content_block.content;

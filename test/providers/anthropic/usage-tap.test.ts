@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createUsageTap } from '../../../src/providers/anthropic/usage-tap.js';
 
 describe('usage tap on a web search answer', () => {
-  it('reads tokens and web_search_requests from the recorded Anthropic web-search stream', () => {
+  it('reads tokens and web_search_requests from an Anthropic web-search stream', () => {
     const tap = createUsageTap('text/event-stream');
-    tap.push(readFileSync('test/fixtures/wire/anthropic-stream-server-tool-use-web-search.sse'));
+    tap.push(readFileSync('test/fixtures/ours/anthropic/web-search-stream.sse'));
     tap.end();
     expect(tap.usage).toEqual({ input_tokens: 12957, output_tokens: 152, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, web_search_requests: 1 });
   });

@@ -345,9 +345,9 @@ describe('WebSearch through the proxy', () => {
   });
 });
 
-/** The recorded Anthropic web-search stream, as [event, data] pairs for the scripted Anthropic server. */
+/** An Anthropic web-search stream (test/fixtures/ours), as [event, data] pairs for the scripted Anthropic server. */
 function recordedSearchEvents(): Array<[string, unknown]> {
-  const text = readFileSync('test/fixtures/wire/anthropic-stream-server-tool-use-web-search.sse', 'utf8');
+  const text = readFileSync('test/fixtures/ours/anthropic/web-search-stream.sse', 'utf8');
   return text
     .split(/\n\n/)
     .filter((block) => block.trim() !== '')
