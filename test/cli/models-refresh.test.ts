@@ -9,10 +9,10 @@ import { main } from '../../src/cli/main.js';
 import { MODEL_CACHE_TTL_MS, modelCachePath } from '../../src/registry/model-cache.js';
 import { ModelRegistry } from '../../src/registry/registry.js';
 import { capturedIO } from '../support/captured-io.js';
-import { SHARED_FIXTURES, itRecorded } from '../support/shared-fixtures.js';
+import { ownFixtureText } from '../support/shared-fixtures.js';
 
-const fixtures = join(SHARED_FIXTURES, 'model-lists');
-const fixture = async (name: string) => JSON.parse(await readFile(join(fixtures, name), 'utf8'));
+// Hand-written lists in the shape of OpenRouter's GET /api/v1/models and Ollama's GET /api/tags.
+const fixture = async (name: string) => JSON.parse(ownFixtureText(`model-lists/${name}`));
 
 let env: NodeJS.ProcessEnv;
 
@@ -32,9 +32,9 @@ async function run(...args: string[]) {
   return { code, out: io.stdoutText(), err: io.stderrText() };
 }
 
-/** The real OpenRouter capture plus one model the bundled catalogue does not have. */
+/** Our OpenRouter list plus one model the bundled catalogue does not have. */
 async function openRouterList() {
-  const list = await fixture('openrouter-api-v1-models.json');
+  const list = await fixture('openrouter-models.json');
   list.data.push({
     id: 'acme/brand-new-model', context_length: 50000, pricing: { prompt: '0.000001', completion: '0.000002' },
     top_provider: { context_length: 50000, max_completion_tokens: 4000 }, supported_parameters: ['tools'],
@@ -44,13 +44,13 @@ async function openRouterList() {
 }
 
 describe('oss models refresh', () => {
-  itRecorded('fetches OpenRouter and Ollama into the cache, which the registry then uses', async () => {
+  it('fetches OpenRouter and Ollama into the cache, which the registry then uses', async () => {
     const openrouter = nock('https://openrouter.ai').get('/api/v1/models').reply(200, await openRouterList());
-    const ollama = nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
+    const ollama = nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-tags.json'));
     const { code, out } = await run();
     expect(code).toBe(0);
     expect(out).toBe([
-      '✓ OpenRouter: 12 models from https://openrouter.ai/api/v1/models',
+      '✓ OpenRouter: 3 models from https://openrouter.ai/api/v1/models',
       '✓ Ollama: 2 models from http://localhost:11434/api/tags',
       `Cache: ${modelCachePath(env)} (used for 24 h)`,
       '',
@@ -65,9 +65,9 @@ describe('oss models refresh', () => {
     expect(registry.getModelInfo('ollama/codellama')?.installed).toBe(false);
   });
 
-  itRecorded('keeps the old cache and says so when a source fails', async () => {
+  it('keeps the old cache and says so when a source fails', async () => {
     nock('https://openrouter.ai').get('/api/v1/models').reply(200, await openRouterList());
-    nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
+    nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-tags.json'));
     await run();
     const before = await readFile(modelCachePath(env), 'utf8');
     const fetchedAt = JSON.parse(before).openrouter.fetchedAt;
@@ -86,9 +86,9 @@ describe('oss models refresh', () => {
     expect(new ModelRegistry({ env }).getPricing('openrouter/acme/brand-new-model')).toEqual({ inputPer1M: 1, outputPer1M: 2 });
   });
 
-  itRecorded('refreshes one source when the other fails, and prints the stable JSON shape with --json', async () => {
+  it('refreshes one source when the other fails, and prints the stable JSON shape with --json', async () => {
     nock('https://openrouter.ai').get('/api/v1/models').reply(200, { unexpected: true });
-    nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
+    nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-tags.json'));
     const { code, out } = await run('--json');
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({
@@ -114,9 +114,9 @@ describe('oss models refresh', () => {
     expect(openrouter.isDone()).toBe(true);
   });
 
-  itRecorded('ignores a cache older than 24 hours', async () => {
+  it('ignores a cache older than 24 hours', async () => {
     nock('https://openrouter.ai').get('/api/v1/models').reply(200, await openRouterList());
-    nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-api-tags.json'));
+    nock('http://localhost:11434').get('/api/tags').reply(200, await fixture('ollama-tags.json'));
     await run();
     const later = () => Date.now() + MODEL_CACHE_TTL_MS + 1000;
     const stale = new ModelRegistry({ env, now: later });
