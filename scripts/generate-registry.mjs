@@ -19,7 +19,7 @@ if (!existsSync(builder)) {
 const { buildCatalogue } = await import(builder);
 const shared = process.env.OSS_SHARED_FIXTURES || join(root, '..', 'shared', 'fixtures');
 if (!existsSync(shared)) {
-  process.stderr.write(`generate-registry: the recorded source data is missing at ${shared} (pricing/, model-lists/); check out the shared fixtures beside this repository. The committed catalogue is unchanged.\n`);
+  process.stderr.write(`generate-registry: the recorded source data is missing at ${shared} (pricing/, model-lists/); check out the shared fixtures beside this repository or point OSS_SHARED_FIXTURES at them. The committed catalogue is unchanged.\n`);
   process.exit(1);
 }
 const data = (path) => readFile(path, 'utf8').then(JSON.parse);

@@ -11,6 +11,7 @@ import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { start as startAnthropic, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { openAITextStream, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
 import type { RecordingServer } from '../support/scripted-upstream.js';
+import { closedPortUrl } from '../support/closed-port.js';
 
 /** name → [default base URL, key variable, base URL variable, model to ask for] (the providers' documented values). */
 const PRESETS: Record<string, [string, string | undefined, string, string]> = {
@@ -71,6 +72,16 @@ describe('built-in provider presets', () => {
       expect(JSON.stringify(server.requests[0]?.headers)).not.toContain('sk-ant-user');
     });
   }
+
+  it('a local preset that is not running says so and how to start it', async () => {
+    const closed = await closedPortUrl();
+    running = await startProxy({ plan: planFor('lmstudio/qwen2.5-7b-instruct', { fallback: false }), env: { LMSTUDIO_BASE_URL: `${closed}/v1` } });
+    const response = await running.post('/v1/messages', ASK, { 'x-api-key': 'sk-ant-user' });
+    expect([response.status, await response.json()]).toEqual([
+      502,
+      { type: 'error', error: { type: 'api_error', message: `lmstudio not running at ${closed}/v1: start LM Studio's local server (Developer tab, or \`lms server start\`)` } },
+    ]);
+  });
 
   it('a preset whose key is missing answers 401 naming the variable and the command that stores a key', async () => {
     running = await startProxy({ plan: planFor('groq/llama-3.3-70b-versatile', { fallback: false }), env: {} });

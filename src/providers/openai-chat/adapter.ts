@@ -17,6 +17,12 @@ function protocolHeaders(call: AdapterCall): Record<string, string> {
   return call.target.provider === 'openrouter' ? OPENROUTER_ATTRIBUTION : {};
 }
 
+/** How to start the built-in local servers other than Ollama, said when nothing answers. */
+const LOCAL_SERVERS: Record<string, string> = {
+  lmstudio: "start LM Studio's local server (Developer tab, or `lms server start`)",
+  vllm: 'start it with `vllm serve <model>`',
+};
+
 /** Ollama's server root, for messages (its OpenAI API lives under /v1). */
 function ollamaRoot(baseUrl: string): string {
   return baseUrl.replace(/\/v1$/, '');
@@ -36,7 +42,9 @@ export const openAIChatAdapter: ProviderAdapter = async (call) => {
     label,
     ...(target.provider === 'ollama'
       ? { refusedMessage: `Ollama not running at ${ollamaRoot(endpoint.baseUrl)}: start it with \`ollama serve\`` }
-      : {}),
+      : LOCAL_SERVERS[target.provider]
+        ? { refusedMessage: `${target.provider} not running at ${endpoint.baseUrl}: ${LOCAL_SERVERS[target.provider]}` }
+        : {}),
     decodeError: (status, text, headers) => decodeOpenAIError(status, text, headers, target, { promptTokenEstimate: inputTokenEstimate }),
   });
   return {
