@@ -3,6 +3,9 @@
 // routes under `/<secret>`. No logger: bodies and keys are never written anywhere.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { proxyError } from './anthropic-error-reply.js';
+import { browserGuard } from './browser-guard.js';
+import { clientErrorReply } from './client-error-reply.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { proxyRoutes, type ProxyRoutesOptions } from './proxy-routes.js';
 import { secretAndHostGuard } from './secret-and-host-guard.js';
 import { statusRoute, type StatusRouteOptions } from './status-route.js';
@@ -24,12 +27,22 @@ export interface ParsedBody {
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, forceCloseConnections: true, return503OnClosing: false });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    return503OnClosing: false,
+    clientErrorHandler: clientErrorReply,
+  });
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, raw: Buffer, done) => {
     if (raw.length === 0) {
       done(null, { json: undefined, raw } satisfies ParsedBody);
+      return;
+    }
+    if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+      done(Object.assign(new Error(`the request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`), { statusCode: 400 }), undefined);
       return;
     }
     try {
@@ -40,6 +53,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   app.addHook('onRequest', secretAndHostGuard({ secret: options.secret, port: options.port }));
+  app.addHook('onRequest', browserGuard);
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode ?? 500;

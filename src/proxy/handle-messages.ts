@@ -16,6 +16,7 @@ import { errorFromStreamEvent } from './early-error.js';
 import { shouldFallBack, withBoundedRetry, type RetryPolicy } from './fallback-policy.js';
 import { pingWhileSilent } from './ping-while-silent.js';
 import { relayPassThrough } from './relay-pass-through.js';
+import { requestShapeError } from './request-shape.js';
 import type { RouteTarget, RouteTargets } from './route-targets.js';
 import { selectRoute } from './select-route.js';
 import { handleServerTool } from './server-tools/handle-server-tool.js';
@@ -54,11 +55,12 @@ type AnthropicProvider = Extract<RouteTarget, { kind: 'anthropic' }>;
 
 export async function handleMessages(ctx: MessagesContext, incoming: IncomingMessages, res: ServerResponse): Promise<void> {
   const at = Date.now();
-  const body = incoming.body as Record<string, unknown> | null;
-  if (!body || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(body.messages)) {
-    writeErrorReply(res, proxyError(400, 'invalid_request_error', 'messages: Field required'));
+  const shapeError = requestShapeError(incoming.body);
+  if (shapeError !== undefined) {
+    writeErrorReply(res, proxyError(400, 'invalid_request_error', shapeError));
     return;
   }
+  const body = incoming.body as Record<string, unknown>;
   const abort = new AbortController();
   res.on('close', () => {
     if (!res.writableEnded) abort.abort();

@@ -6,6 +6,7 @@ import type { CountableRequest } from '../providers/common/token-count.js';
 import { proxyError } from './anthropic-error-reply.js';
 import type { ParsedBody } from './build-server.js';
 import { handleMessages, type MessagesContext } from './handle-messages.js';
+import { requestShapeError } from './request-shape.js';
 import { planModels } from './select-route.js';
 
 export interface ProxyRoutesOptions {
@@ -28,9 +29,10 @@ export const proxyRoutes: FastifyPluginAsync<ProxyRoutesOptions> = async (app, o
   });
 
   app.post('/v1/messages/count_tokens', async (request, reply) => {
-    const body = ((request.body as ParsedBody | undefined) ?? EMPTY).json as Record<string, unknown> | undefined;
-    if (!body || typeof body !== 'object' || !Array.isArray(body.messages)) {
-      return reply.code(400).header('x-should-retry', 'false').send(proxyError(400, 'invalid_request_error', 'messages: Field required').toBody());
+    const body = ((request.body as ParsedBody | undefined) ?? EMPTY).json;
+    const shapeError = requestShapeError(body);
+    if (shapeError !== undefined) {
+      return reply.code(400).header('x-should-retry', 'false').send(proxyError(400, 'invalid_request_error', shapeError).toBody());
     }
     // The tokenizer costs ~200 ms and ~65 MB to load: only the rare count_tokens call pays for it.
     const { countRequestTokens } = await import('../providers/common/token-count.js');

@@ -15,7 +15,8 @@ export const geminiAdapter: ProviderAdapter = async (call) => {
   const toolNames = geminiToolNameMap(call.request);
   const body = await postUpstream({
     call,
-    url: `${endpoint.baseUrl}/models/${model}:${method}`,
+    // The model id is one path segment: `gemini/../../x` must not reach other paths on the host with the key.
+    url: `${endpoint.baseUrl}/models/${encodeURIComponent(model)}:${method}`,
     headers: {},
     auth: endpoint.apiKey ? { 'x-goog-api-key': endpoint.apiKey } : {},
     body: transformToGemini(call.request, target),

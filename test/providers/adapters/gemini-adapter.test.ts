@@ -52,6 +52,16 @@ describe('Gemini adapter', () => {
     ]);
   });
 
+  it('keeps a model id with ../ inside its own path segment, so it cannot reach other paths on the host with the key', async () => {
+    upstream = await startGeminiUpstream(() => geminiTextStream(['ok']));
+    running = await startProxy({
+      plan: planFor('gemini/../../x?y#z'),
+      env: { GEMINI_BASE_URL: `${upstream.url}/v1beta`, GEMINI_API_KEY: 'gem-key' },
+    });
+    await (await running.post('/v1/messages', HELLO, USER)).text();
+    expect(upstream.requests.map((seen) => seen.url)).toEqual(['/v1beta/models/..%2F..%2Fx%3Fy%23z:streamGenerateContent?alt=sse']);
+  });
+
   it('calls streamGenerateContent with the translated request and the key in x-goog-api-key only, never the user credentials', async () => {
     const { post } = await geminiProxy(() => geminiTextStream(['ok']));
     await (await post('/v1/messages', HELLO, USER)).text();
