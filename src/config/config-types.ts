@@ -41,6 +41,8 @@ export interface ProviderSection {
   headers?: Record<string, string>;
   /** false: `<think>…</think>` at the start of an answer is answer text, not thinking (default true). */
   thinkTags?: boolean;
+  /** Longest wait for this provider's response headers before it counts as failed (ms). */
+  headersTimeoutMs?: number;
 }
 
 /** Per-model price overrides, USD per 1M tokens, keyed by oss model id. */

@@ -59,6 +59,8 @@ export interface ProviderInfo {
   keyEnv: string[];
   headers: Record<string, string>;
   builtin: boolean;
+  /** Config `headersTimeoutMs`, when set. */
+  headersTimeoutMs?: number;
 }
 
 /**
@@ -74,7 +76,16 @@ export function resolveProvider(name: string, config: OssConfig, env: NodeJS.Pro
   const raw = declared?.baseUrl ?? (builtin ? builtinBaseUrl(builtin, type, fromEnv || undefined) : undefined);
   if (!raw) return undefined;
   const keyEnv = declared?.apiKeyEnv ? [declared.apiKeyEnv, ...(builtin?.keyEnv ?? [])] : [...(builtin?.keyEnv ?? [])];
-  return { name, type, baseUrl: normaliseBaseUrl(raw), keyEnv, headers: { ...(declared?.headers ?? {}) }, builtin: Boolean(builtin) };
+  const headersTimeoutMs = declared?.headersTimeoutMs;
+  return {
+    name,
+    type,
+    baseUrl: normaliseBaseUrl(raw),
+    keyEnv,
+    headers: { ...(declared?.headers ?? {}) },
+    builtin: Boolean(builtin),
+    ...(headersTimeoutMs !== undefined ? { headersTimeoutMs } : {}),
+  };
 }
 
 /**

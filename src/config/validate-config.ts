@@ -110,6 +110,10 @@ function validateProviders(file: string, providers: unknown): void {
         checkOptional(file, [...here, 'headers', header], value, 'string');
       }
     }
+    const timeout = section.headersTimeoutMs;
+    if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)) {
+      fail(file, [...here, 'headersTimeoutMs'], 'a number of milliseconds above 0, such as 30000', timeout);
+    }
   }
 }
 

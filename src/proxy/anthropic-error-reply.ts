@@ -18,10 +18,15 @@ export function errorHeaders(error: ProviderError): Record<string, string> {
   return headers;
 }
 
-/** Write the error as the whole HTTP answer (nothing may have been sent yet). */
+/**
+ * Write the error as the whole HTTP answer. When keep-alive comments already sent a 200 and SSE headers, it
+ * becomes the stream's `event: error` (Claude Code retries such a stream, streaming then not).
+ */
 export function writeErrorReply(res: ServerResponse, error: ProviderError): void {
   if (res.destroyed) return;
   if (res.headersSent) {
+    const sse = String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
+    if (sse && !res.writableEnded) res.write(`event: error\ndata: ${JSON.stringify(error.toBody())}\n\n`);
     res.end();
     return;
   }

@@ -1,5 +1,5 @@
-// When a provider fails before anything reached Claude Code: retry what a short wait can fix (429, 5xx,
-// timeouts), honouring Retry-After but keeping the total wait small, then hand the request to Claude.
+// When a provider fails before anything reached Claude Code: retry what a short wait can fix (429, 5xx),
+// honouring Retry-After but keeping the total wait small, then hand the request to Claude.
 // Errors a retry cannot fix (auth, unknown model, provider down) skip the retries.
 import { ProviderError } from '../providers/common/provider-error.js';
 
@@ -14,9 +14,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, maxTotalWaitMs: 10_000, baseDelayMs: 500 };
 
-/** Worth retrying the same provider: busy, failing server side, or too slow. */
+/**
+ * Worth retrying the same provider: busy or failing server side. Not a timeout: a provider that kept
+ * Claude Code waiting once is handed to Claude at once rather than waited on again.
+ */
 export function isTransient(error: ProviderError): boolean {
-  return error.retryable && (error.status === 429 || error.status >= 500);
+  return error.retryable && (error.status === 429 || error.status >= 500) && error.type !== 'timeout_error';
 }
 
 /**

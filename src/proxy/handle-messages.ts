@@ -1,6 +1,7 @@
 // POST /v1/messages: pick the route, call its model, and give Claude Code a well-formed answer whatever
 // happens upstream. Before the first byte reaches Claude Code a failing provider may be retried briefly and
 // then replaced by Claude (when the plan allows it); after that, failures end the stream with `event: error`.
+import { once } from 'node:events';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { RoutePlan } from '../routing/route-plan-types.js';
@@ -14,6 +15,8 @@ import { claudeModelFor, type PassThroughCall, type PassThroughTarget } from '..
 import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
 import { errorFromStreamEvent } from './early-error.js';
 import { shouldFallBack, withBoundedRetry, type RetryPolicy } from './fallback-policy.js';
+import { headersTimeoutFor } from './headers-timeout.js';
+import { KeepAlive } from './keep-alive.js';
 import { pingWhileSilent } from './ping-while-silent.js';
 import { relayPassThrough } from './relay-pass-through.js';
 import { requestShapeError } from './request-shape.js';
@@ -36,6 +39,8 @@ export interface MessagesContext {
   secret?: string;
   retry: RetryPolicy;
   pingIntervalMs: number;
+  /** Default wait for a provider's headers on a streaming call (config headersTimeoutMs wins). */
+  streamHeadersMs: number;
   onUsage?: (event: UsageEvent) => void;
   onFallback?: (message: string) => void;
   /** Spending caps: checked before every upstream call (proxy/budget-gate.ts). */
@@ -62,7 +67,10 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   }
   const body = incoming.body as Record<string, unknown>;
   const abort = new AbortController();
+  // Until the first content event, a streaming answer is kept alive with SSE comments (not message_start).
+  const keepAlive = body.stream === true ? new KeepAlive(res, ctx.pingIntervalMs) : undefined;
   res.on('close', () => {
+    keepAlive?.stop();
     if (!res.writableEnded) abort.abort();
   });
   // Spending caps come before any upstream call, a WebSearch sub-request's included.
@@ -88,7 +96,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   record.provider = target.provider;
   // A bare `claude` route answers with the model Claude Code asked for: name it so the ledger can price it.
   if (target.kind === 'claude' && !target.claudeModel) record.model = `claude/${claudeModelFor(body.model, undefined)}`;
-  const run = new MessageRun(ctx, incoming, body, res, abort.signal);
+  const run = new MessageRun(ctx, incoming, body, res, abort.signal, keepAlive);
   const fallbackAllowed = ctx.plan.fallback && ctx.claudeAvailable && target.kind !== 'claude';
   try {
     const result =
@@ -99,7 +107,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     return;
   } catch (caught) {
     const error = asProviderError(caught);
-    if (res.headersSent || res.destroyed) {
+    if (res.destroyed || (res.headersSent && !keepAlive?.onlyComments)) {
       // Claude Code left before the first byte: the upstream had the request, so count it by estimate.
       report(abort.signal.aborted ? run.estimatedUsage() : undefined, false, false, undefined);
       return;
@@ -123,7 +131,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     const result = await run.claude(undefined);
     report(result.usage, result.ok, true, result.firstByteAt, claude);
   } catch (caught) {
-    if (!res.headersSent && !res.destroyed) writeErrorReply(res, asProviderError(caught));
+    if (!res.destroyed && (!res.headersSent || keepAlive?.onlyComments)) writeErrorReply(res, asProviderError(caught));
     report(abort.signal.aborted ? run.estimatedUsage() : undefined, false, true, undefined, claude);
   }
 }
@@ -142,7 +150,12 @@ class MessageRun {
     private readonly body: Record<string, unknown>,
     private readonly res: ServerResponse,
     private readonly signal: AbortSignal,
+    private readonly keepAlive: KeepAlive | undefined,
   ) {}
+
+  /** While Claude Code has not taken what was written, a promise that resolves when it has. */
+  private readonly clientReady = (): Promise<void> | undefined =>
+    this.res.writableNeedDrain ? once(this.res, 'drain', { signal: this.signal }).then(() => undefined) : undefined;
 
   /** Characters of content (text, thinking, tool input) sent to Claude Code by a translated stream. */
   private streamedChars = 0;
@@ -164,13 +177,14 @@ class MessageRun {
   }
 
   private async relay(call: PassThroughCall): Promise<CallResult> {
-    const relayed = await relayPassThrough(call, this.res);
+    const relayed = await relayPassThrough(call, this.res, this.keepAlive);
     const usage = relayed.cut ? usageOrEstimate(relayed.usage, this.estimatedUsage(relayed.streamedChars), false) : relayed.usage;
     return { usage, ok: relayed.ok, firstByteAt: relayed.firstByteAt };
   }
 
-  passThrough(to: PassThroughTarget): PassThroughCall {
+  passThrough(to: PassThroughTarget, headersTimeoutMs?: number): PassThroughCall {
     return {
+      ...(headersTimeoutMs !== undefined ? { headersTimeoutMs } : {}),
       to,
       request: this.body,
       rawBody: this.incoming.rawBody,
@@ -185,11 +199,12 @@ class MessageRun {
   async callProvider(target: Translated | AnthropicProvider, retrying: boolean): Promise<CallResult> {
     if (target.keyError) throw target.keyError;
     const attempt = <T>(call: () => Promise<T>): Promise<T> => (retrying ? withBoundedRetry(call, this.ctx.retry, this.signal) : call());
+    const stream = this.body.stream === true;
+    const headersTimeoutMs = headersTimeoutFor(target.provider, target.endpoint, stream, this.ctx.streamHeadersMs);
     if (target.kind === 'anthropic') {
-      const call = this.passThrough({ kind: 'provider', endpoint: target.endpoint, target: target.target });
+      const call = this.passThrough({ kind: 'provider', endpoint: target.endpoint, target: target.target }, headersTimeoutMs);
       return attempt(() => this.relay(call));
     }
-    const stream = this.body.stream === true;
     const opened = await attempt(() =>
       target.adapter({
         request: this.body as unknown as AnthropicRequest,
@@ -199,20 +214,28 @@ class MessageRun {
         inputTokenEstimate: this.inputTokenEstimate,
         signal: this.signal,
         dispatcher: this.ctx.dispatcher,
+        clientReady: this.clientReady,
+        ...(headersTimeoutMs !== undefined ? { headersTimeoutMs } : {}),
       }),
     );
     if (!stream) {
       const { message, usage } = await opened.message();
       this.res.writeHead(200, { 'content-type': 'application/json' });
-      this.res.end(JSON.stringify(message));
-      return { usage, ok: true, firstByteAt: Date.now() };
+      const firstByteAt = Date.now();
+      this.res.write(JSON.stringify(message));
+      await this.clientReady()?.catch(() => undefined);
+      this.res.end();
+      return { usage, ok: true, firstByteAt };
     }
     return this.stream(target, opened);
   }
 
   private async stream(target: Translated, opened: Awaited<ReturnType<Translated['adapter']>>): Promise<CallResult> {
-    const sink = new SseReplySink(this.res);
-    const silence = pingWhileSilent(() => writer.ping(), this.ctx.pingIntervalMs);
+    const sink = new SseReplySink(this.res, this.keepAlive);
+    // Pings only once content flows; before that the keep-alive comments hold the line.
+    const silence = pingWhileSilent(() => {
+      if (sink.committed) writer.ping();
+    }, this.ctx.pingIntervalMs);
     let failed = false;
     const writer = new AnthropicStreamWriter(
       (event) => {

@@ -47,7 +47,7 @@ export interface ModelProxyOptions {
 }
 
 export interface ProxyTuning {
-  /** Silence before a `ping` is sent to Claude Code (default 10 s). */
+  /** Silence before a `ping` (or, before any content, a keep-alive comment) is sent to Claude Code (default 10 s). */
   pingIntervalMs?: number;
   retry?: Partial<RetryPolicy>;
   timeouts?: Partial<UpstreamTimeouts>;
@@ -105,7 +105,8 @@ export class ModelProxy {
     if (this.app) return;
     const { options } = this;
     const tuning = options.tuning ?? {};
-    const pool = createUpstreamPool({ ...DEFAULT_TIMEOUTS, ...tuning.timeouts });
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...tuning.timeouts };
+    const pool = createUpstreamPool(timeouts);
     const targets = new RouteTargets(options.config, options.env, { openai: openAIChatAdapter, gemini: geminiAdapter });
     const knownModels = planModels(options.plan);
     this.prices();
@@ -130,6 +131,7 @@ export class ModelProxy {
         secret: this.pathSecret,
         retry: { ...DEFAULT_RETRY, ...tuning.retry },
         pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+        streamHeadersMs: Math.min(timeouts.streamHeadersMs, timeouts.headersMs),
         onUsage: (event) => {
           meter.record(event);
           options.onUsage?.(event);

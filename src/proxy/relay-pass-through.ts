@@ -1,15 +1,20 @@
 // Relays an Anthropic-speaking upstream's answer to Claude Code byte for byte, reading the usage on the way.
 // An `anthropic`-type provider's failure (status ≥ 400 before anything was sent) is thrown as a ProviderError,
 // so it can be retried or fall back like any provider; native Claude's answers are Claude Code's to judge.
+// When keep-alive comments already sent the 200, the answer's own status and headers cannot follow: its body
+// is relayed into the open stream, and an error status becomes the stream's `event: error`.
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { openPassThrough, type PassThroughCall } from '../providers/anthropic/pass-through.js';
 import { createUsageTap } from '../providers/anthropic/usage-tap.js';
 import { ProviderError } from '../providers/common/provider-error.js';
+import { readErrorText } from '../providers/common/upstream-http.js';
+import { ZERO_USAGE } from '../providers/common/upstream-usage.js';
 import { retryAfterSeconds } from '../providers/common/retry-after.js';
 import { errorTypeForStatus } from '../providers/common/status-to-error-type.js';
 import type { TargetModel } from '../providers/common/target.js';
 import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
+import type { KeepAlive } from './keep-alive.js';
 
 export interface RelayResult {
   usage: TranslatedUsage;
@@ -21,14 +26,21 @@ export interface RelayResult {
   streamedChars: number;
 }
 
-export async function relayPassThrough(call: PassThroughCall, res: ServerResponse): Promise<RelayResult> {
+export async function relayPassThrough(call: PassThroughCall, res: ServerResponse, keepAlive?: KeepAlive): Promise<RelayResult> {
   const answer = await openPassThrough(call);
   if (call.to.kind === 'provider' && answer.status >= 400) {
-    const text = await answer.body.text();
+    const text = await readErrorText(answer.body);
     throw providerFailure(call.to.target, answer.status, text, answer.headers);
   }
-  res.writeHead(answer.status, answer.headers);
   const firstByteAt = Date.now();
+  keepAlive?.commit();
+  if (!res.headersSent) {
+    res.writeHead(answer.status, answer.headers);
+  } else if (answer.status >= 400) {
+    const text = await readErrorText(answer.body);
+    res.end(`event: error\ndata: ${JSON.stringify({ type: 'error', error: errorOf(answer.status, text) })}\n\n`);
+    return { usage: { ...ZERO_USAGE }, ok: false, firstByteAt, cut: false, streamedChars: 0 };
+  }
   const tap = createUsageTap(answer.headers['content-type'] ?? '');
   try {
     for await (const chunk of answer.body as AsyncIterable<Buffer>) {
@@ -44,6 +56,17 @@ export async function relayPassThrough(call: PassThroughCall, res: ServerRespons
   tap.end();
   res.end();
   return { usage: tap.usage, ok: answer.status < 400, firstByteAt, cut: false, streamedChars: tap.streamedChars };
+}
+
+/** Claude's own error object when the body has one, else one made from the status and text. */
+function errorOf(status: number, text: string): { type: string; message: string } {
+  try {
+    const parsed = JSON.parse(text) as { error?: { type?: unknown; message?: unknown } };
+    if (typeof parsed.error?.type === 'string' && typeof parsed.error.message === 'string') return { type: parsed.error.type, message: parsed.error.message };
+  } catch {
+    // Not Anthropic's shape: described below.
+  }
+  return { type: errorTypeForStatus(status), message: `Claude answered HTTP ${status}: ${text.slice(0, 500)}` };
 }
 
 function providerFailure(target: TargetModel, status: number, text: string, headers: Record<string, string>): ProviderError {

@@ -54,7 +54,12 @@ export class RouteTargets {
     }
     const target = targetFor(model, this.config, this.env);
     const apiKey = await getApiKey(provider.name, this.config, this.env);
-    const endpoint: UpstreamEndpoint = { baseUrl: apiBaseUrl(provider), headers: provider.headers, ...(apiKey ? { apiKey } : {}) };
+    const endpoint: UpstreamEndpoint = {
+      baseUrl: apiBaseUrl(provider),
+      headers: provider.headers,
+      ...(apiKey ? { apiKey } : {}),
+      ...(provider.headersTimeoutMs !== undefined ? { headersTimeoutMs: provider.headersTimeoutMs } : {}),
+    };
     const keyError = provider.keyEnv.length > 0 && !apiKey ? missingKey(provider) : undefined;
     const common = { model, provider: provider.name, target, endpoint, ...(keyError ? { keyError } : {}) };
     if (provider.type === 'anthropic') return { kind: 'anthropic', ...common };

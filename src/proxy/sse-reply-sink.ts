@@ -1,8 +1,11 @@
 // Writes Anthropic stream events to Claude Code. `message_start` is held back until the next event, so an
 // upstream that fails before producing anything has sent Claude Code nothing yet: the proxy can still fall
 // back to Claude or answer with a proper HTTP error. `firstByteAt` marks when the stream became committed.
+// A `ping` before any content is dropped: keep-alive comments (keep-alive.ts) hold the line until then, and
+// a ping would send message_start, after which the answer could no longer fall back.
 import type { ServerResponse } from 'node:http';
 import { formatSseEvent, type WireEvent } from '../providers/common/anthropic-stream-writer.js';
+import { SSE_HEADERS, type KeepAlive } from './keep-alive.js';
 
 export class SseReplySink {
   private held: WireEvent | undefined;
@@ -11,7 +14,10 @@ export class SseReplySink {
   /** An error event that arrived before any content: the caller decides what Claude Code gets. */
   earlyError: { type: string; message: string } | undefined;
 
-  constructor(private readonly res: ServerResponse) {}
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly keepAlive?: KeepAlive,
+  ) {}
 
   get committed(): boolean {
     return this.firstByteAt !== undefined;
@@ -28,7 +34,9 @@ export class SseReplySink {
         this.earlyError = event.error;
         return;
       }
-      this.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      if (event.type === 'ping') return;
+      this.keepAlive?.commit();
+      if (!this.res.headersSent) this.res.writeHead(200, SSE_HEADERS);
       this.firstByteAt = Date.now();
       if (this.held) this.res.write(formatSseEvent(this.held));
       this.held = undefined;

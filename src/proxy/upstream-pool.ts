@@ -5,13 +5,18 @@ import { Agent } from 'undici';
 export interface UpstreamTimeouts {
   /** TCP + TLS connect. */
   connectMs: number;
-  /** Request sent → response headers. */
+  /** Request sent → response headers, for native Claude and non-streaming calls. */
   headersMs: number;
+  /**
+   * Request sent → response headers for a streaming call to a provider (config headersTimeoutMs wins). A
+   * provider that streams sends its headers at once; one that has not after this long is treated as down.
+   */
+  streamHeadersMs: number;
   /** Longest silence between two body chunks. */
   bodyIdleMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: UpstreamTimeouts = { connectMs: 10_000, headersMs: 180_000, bodyIdleMs: 180_000 };
+export const DEFAULT_TIMEOUTS: UpstreamTimeouts = { connectMs: 10_000, headersMs: 180_000, streamHeadersMs: 30_000, bodyIdleMs: 180_000 };
 
 export function createUpstreamPool(timeouts: UpstreamTimeouts): Agent {
   return new Agent({

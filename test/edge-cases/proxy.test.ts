@@ -91,16 +91,31 @@ async function readUntilThenLeave(baseUrl: string, body: string, headers: Record
 }
 
 describe('proxy edge cases', () => {
-  it('edge #11: sends ping events while the upstream is silent, then the whole answer', async () => {
+  it('edge #11: keeps a silent upstream alive with SSE comment lines, not message_start or ping, then sends the whole answer', async () => {
     const { post } = await openrouterProxy(() => ({ ...openAITextStream(['late answer']), delayMs: 300 }), false, { pingIntervalMs: 20 });
     const sse = await (await post('/v1/messages', HELLO)).text();
-    const names = eventNames(sse);
-    expect(names.slice(0, 2)).toEqual(['message_start', 'ping']);
-    // How many pings fit in the silence depends on the machine; what follows them does not.
-    const firstAfterPings = names.findIndex((name, index) => index > 0 && name !== 'ping');
-    expect(names.slice(1, firstAfterPings).every((name) => name === 'ping')).toBe(true);
-    expect(names.slice(firstAfterPings)).toEqual(['content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    // How many comments fit in the silence depends on the machine; that they come first, and alone, does not.
+    const comments = /^(: keep-alive\n\n)+/.exec(sse)?.[0] ?? '';
+    expect(comments.length).toBeGreaterThan(0);
+    expect(eventNames(sse.slice(comments.length))).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    expect(sse.slice(comments.length)).not.toContain(': keep-alive');
     expect(await accumulateWithSdk(sse)).toEqual(accumulated(OPENROUTER, 'late answer', [10, 5]));
+  });
+
+  it('edge #11: sends ping events during silence once content has started', async () => {
+    const stream = openAITextStream(['first', ' second']);
+    const chunks = stream.kind === 'sse' ? stream.chunks : [];
+    // The role chunk and the first piece together, then silence, then the rest.
+    const { post } = await openrouterProxy(() => ({ kind: 'sse', chunks: [chunks.slice(0, 2).join(''), chunks.slice(2).join('')], gapMs: 300 }), false, { pingIntervalMs: 20 });
+    const sse = await (await post('/v1/messages', HELLO)).text();
+    expect(sse).not.toContain(': keep-alive');
+    const names = eventNames(sse);
+    const firstPing = names.indexOf('ping');
+    const afterPings = names.findIndex((name, index) => index > firstPing && name !== 'ping');
+    expect(names.slice(0, firstPing)).toEqual(['message_start', 'content_block_start', 'content_block_delta']);
+    expect(names.slice(firstPing, afterPings).every((name) => name === 'ping')).toBe(true);
+    expect(names.slice(afterPings)).toEqual(['content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    expect(await accumulateWithSdk(sse)).toEqual(accumulated(OPENROUTER, 'first second', [10, 5]));
   });
 
   it('edge #12: a client that disconnects aborts the upstream request', async () => {

@@ -17,7 +17,7 @@ export interface UpstreamRequest {
 
 export type UpstreamReply =
   /** SSE body: each string is written as one network chunk (write `data: …\n\n` yourself), after `delayMs` of silence. */
-  | { kind: 'sse'; chunks: string[]; status?: number; headers?: Record<string, string>; delayMs?: number }
+  | { kind: 'sse'; chunks: string[]; status?: number; headers?: Record<string, string>; delayMs?: number; gapMs?: number }
   | { kind: 'json'; body: unknown; status?: number; headers?: Record<string, string> }
   /** Write these chunks with 200 headers, then drop the connection. */
   | { kind: 'reset-mid-stream'; chunks: string[] }
@@ -103,6 +103,10 @@ function answer(res: ServerResponse, reply: UpstreamReply): void {
       res.flushHeaders();
       const write = (): void => {
         if (res.destroyed) return;
+        if (reply.gapMs) {
+          writeWithGaps(res, reply.chunks, reply.gapMs);
+          return;
+        }
         for (const chunk of reply.chunks) res.write(chunk);
         res.end();
       };
@@ -130,6 +134,18 @@ function answer(res: ServerResponse, reply: UpstreamReply): void {
     case 'destroy':
       res.socket?.destroy();
   }
+}
+
+/** One chunk, then `gapMs` of silence, then the next; the body ends after the last. */
+function writeWithGaps(res: ServerResponse, chunks: string[], gapMs: number): void {
+  const [first, ...rest] = chunks;
+  if (res.destroyed) return;
+  if (first === undefined) {
+    res.end();
+    return;
+  }
+  res.write(first);
+  setTimeout(() => writeWithGaps(res, rest, gapMs), gapMs);
 }
 
 /** `data: <json>\n\n` for each object. */

@@ -31,6 +31,8 @@ export interface PassThroughCall {
   search: string;
   signal: AbortSignal;
   dispatcher: Dispatcher;
+  /** Longest wait for the response headers; the pool's default when absent. */
+  headersTimeoutMs?: number;
 }
 
 export interface PassThroughAnswer {
@@ -56,6 +58,7 @@ export async function openPassThrough(call: PassThroughCall): Promise<PassThroug
       body: passThroughBody(call),
       signal: call.signal,
       dispatcher: call.dispatcher,
+      ...(call.headersTimeoutMs !== undefined ? { headersTimeout: call.headersTimeoutMs } : {}),
     });
     return { status: answer.statusCode, headers: returnedHeaders(answer.headers), body: answer.body };
   } catch (error) {

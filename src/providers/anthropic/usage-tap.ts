@@ -22,6 +22,9 @@ export interface UsageTap {
   readonly streamedChars: number;
 }
 
+/** A JSON answer is held to read its usage only up to this size (larger ones are relayed untapped). */
+const MAX_TAPPED_JSON_BYTES = 32 * 1024 * 1024;
+
 /** `{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":""}}`: not content. */
 const DELTA_FRAMING_CHARS = 80;
 
@@ -41,6 +44,15 @@ function merge(into: TranslatedUsage, from: WireUsage | undefined): TranslatedUs
 export function createUsageTap(contentType: string): UsageTap {
   let usage: TranslatedUsage = { ...ZERO_USAGE };
   let streamedChars = 0;
+  // An event too large to hold (or a JSON answer past the cap) is still relayed; only its usage is lost.
+  let tapping = true;
+  const tapped = (read: () => void): void => {
+    try {
+      read();
+    } catch {
+      tapping = false;
+    }
+  };
   if (contentType.includes('text/event-stream')) {
     const reader: SseReader = createSseReader((event) => {
       if (event.event === 'content_block_delta') {
@@ -57,8 +69,12 @@ export function createUsageTap(contentType: string): UsageTap {
       }
     });
     return {
-      push: (chunk) => reader.push(chunk),
-      end: () => reader.end(),
+      push: (chunk) => {
+        if (tapping) tapped(() => reader.push(chunk));
+      },
+      end: () => {
+        if (tapping) tapped(() => reader.end());
+      },
       get usage() {
         return usage;
       },
@@ -68,9 +84,19 @@ export function createUsageTap(contentType: string): UsageTap {
     };
   }
   const chunks: Uint8Array[] = [];
+  let held = 0;
   return {
-    push: (chunk) => chunks.push(chunk),
+    push: (chunk) => {
+      if (!tapping) return;
+      held += chunk.length;
+      chunks.push(chunk);
+      if (held > MAX_TAPPED_JSON_BYTES) {
+        tapping = false;
+        chunks.length = 0;
+      }
+    },
     end: () => {
+      if (!tapping) return;
       try {
         usage = merge(usage, (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { usage?: WireUsage }).usage);
       } catch {

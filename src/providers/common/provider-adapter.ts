@@ -14,6 +14,8 @@ export interface UpstreamEndpoint {
   apiKey?: string;
   /** Extra headers the user configured for this provider. */
   headers: Record<string, string>;
+  /** Config `providers.<name>.headersTimeoutMs`: how long to wait for the provider's response headers. */
+  headersTimeoutMs?: number;
 }
 
 export interface AdapterCall {
@@ -25,6 +27,10 @@ export interface AdapterCall {
   inputTokenEstimate: number;
   signal: AbortSignal;
   dispatcher: Dispatcher;
+  /** Longest wait for the provider's response headers; the pool's default when absent. */
+  headersTimeoutMs?: number;
+  /** A promise while Claude Code has not yet taken what was written to it: read no more upstream until then. */
+  clientReady?: () => Promise<void> | undefined;
 }
 
 /** An upstream that answered 2xx: nothing has been sent to Claude Code yet. */

@@ -1,6 +1,8 @@
 // Upstream SSE bytes in, parsed events out. A maintained spec-compliant parser (eventsource-parser) does the
 // framing: CR/LF/CRLF line ends, comment lines, multi-line data, named events, partial lines across reads.
 // Bytes are decoded with a streaming TextDecoder so a multi-byte character split across reads survives.
+// The parser holds an unfinished line or event in memory, so one that grows past MAX_SSE_EVENT_CHARS (far
+// beyond any real provider's event, an inline image included) stops the stream instead of holding gigabytes.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 
 export interface SseEvent {
@@ -15,14 +17,38 @@ export interface SseReader {
   end(): void;
 }
 
-export function createSseReader(onEvent: (event: SseEvent) => void): SseReader {
+/** 16 Mi characters: Gemini's largest events (a generated image inline, base64) are a few MB. */
+export const MAX_SSE_EVENT_CHARS = 16 * 1024 * 1024;
+
+/** Thrown by push() when one event (or one line) grows past the cap. */
+export class SseEventTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`an SSE event is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+    this.name = 'SseEventTooLargeError';
+  }
+}
+
+export function createSseReader(onEvent: (event: SseEvent) => void, maxEventChars = MAX_SSE_EVENT_CHARS): SseReader {
   const decoder = new TextDecoder('utf-8');
+  let dispatched = false;
+  /** Characters fed since the last event was dispatched: what the parser may be holding. */
+  let pending = 0;
   const parser = createParser({
-    onEvent: (message: EventSourceMessage) => onEvent({ event: message.event, data: message.data }),
+    onEvent: (message: EventSourceMessage) => {
+      dispatched = true;
+      onEvent({ event: message.event, data: message.data });
+    },
   });
+  const feed = (text: string): void => {
+    dispatched = false;
+    parser.feed(text);
+    if (!dispatched) pending += text.length;
+    else pending = text.length - 1 - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (pending > maxEventChars) throw new SseEventTooLargeError(maxEventChars);
+  };
   return {
     push(chunk) {
-      parser.feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     },
     end() {
       const rest = decoder.decode();
