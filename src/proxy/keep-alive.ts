@@ -47,7 +47,11 @@ export class KeepAlive {
       this.stop();
       return;
     }
-    if (!res.headersSent) res.writeHead(200, SSE_HEADERS);
+    if (!res.headersSent) {
+      // Set one by one so a later error reply can see (getHeader) that this is an SSE stream.
+      for (const [name, value] of Object.entries(SSE_HEADERS)) res.setHeader(name, value);
+      res.writeHead(200);
+    }
     // A client that is not reading needs no more bytes to stay awake.
     if (!res.writableNeedDrain) res.write(COMMENT);
   }

@@ -51,6 +51,8 @@ export interface ProxyTuning {
   pingIntervalMs?: number;
   retry?: Partial<RetryPolicy>;
   timeouts?: Partial<UpstreamTimeouts>;
+  /** Connections per upstream origin (default 32). */
+  poolConnections?: number;
 }
 
 export const DEFAULT_PING_INTERVAL_MS = 10_000;
@@ -106,7 +108,7 @@ export class ModelProxy {
     const { options } = this;
     const tuning = options.tuning ?? {};
     const timeouts = { ...DEFAULT_TIMEOUTS, ...tuning.timeouts };
-    const pool = createUpstreamPool(timeouts);
+    const pool = createUpstreamPool(timeouts, tuning.poolConnections);
     const targets = new RouteTargets(options.config, options.env, { openai: openAIChatAdapter, gemini: geminiAdapter });
     const knownModels = planModels(options.plan);
     this.prices();

@@ -18,12 +18,15 @@ export interface UpstreamTimeouts {
 
 export const DEFAULT_TIMEOUTS: UpstreamTimeouts = { connectMs: 10_000, headersMs: 180_000, streamHeadersMs: 30_000, bodyIdleMs: 180_000 };
 
-export function createUpstreamPool(timeouts: UpstreamTimeouts): Agent {
+/** Connections per upstream origin; requests beyond wait in the pool's queue (kept alive meanwhile). */
+export const POOL_CONNECTIONS = 32;
+
+export function createUpstreamPool(timeouts: UpstreamTimeouts, connections = POOL_CONNECTIONS): Agent {
   return new Agent({
     connect: { timeout: timeouts.connectMs },
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyIdleMs,
     keepAliveTimeout: 30_000,
-    connections: 32,
+    connections,
   });
 }
