@@ -134,6 +134,12 @@ describe('invalid config files', () => {
     expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toBe(`${file}: providers.myhost.baseUrl: expected a base URL for a provider that is not built in, got nothing`);
   });
 
+  it('rejects a headers timeout that is not a positive number of milliseconds, naming the file and path', async () => {
+    const p = tempProject();
+    const file = p.writeHome('.oss/config.json', json({ providers: { openrouter: { headersTimeoutMs: '30s' } } }));
+    expect((await errorOf(loadConfig({ cwd: p.root, env: p.env }))).message).toBe(`${file}: providers.openrouter.headersTimeoutMs: expected a number of milliseconds above 0, such as 30000, got "30s"`);
+  });
+
   it('rejects a provider type it cannot speak', async () => {
     const p = tempProject();
     const file = p.writeHome('.oss/config.json', json({ providers: { mine: { type: 'cohere', baseUrl: 'http://x' } } }));
