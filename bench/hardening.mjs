@@ -3,7 +3,8 @@
 //   1. a client paused 30 s on an endless stream: proxy RSS stays under 200 MB;
 //   2. a 1 GB SSE line: the answer ends in a clear error, proxy RSS under 200 MB;
 //   3. a provider that never sends headers: the request falls back to Claude within 35 s;
-//   4. 100 malformed request shapes: each gets a 400 invalid_request_error naming the field.
+//   4. 100 malformed request shapes: each gets a 400 invalid_request_error naming the field;
+//   5. what the door checks (nesting scan, shape validation) cost per request, in this process.
 // Prints the figures; --write records them in bench/hardening-results.json. --quick pauses 3 s instead of 30.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -14,6 +15,8 @@ import { startChild } from './child-process.mjs';
 import { claudeCodeRequest } from './claude-code-request.mjs';
 import { startFakeClaude, startHostileProvider } from './hostile-upstreams.mjs';
 import { malformedRequests } from './malformed-requests.mjs';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../dist/proxy/json-depth.js';
+import { requestShapeError } from '../dist/proxy/request-shape.js';
 
 const args = new Set(process.argv.slice(2));
 const PAUSE_MS = args.has('--quick') ? 3_000 : 30_000;
@@ -156,6 +159,25 @@ async function malformed(baseUrl, provider, claude) {
   };
 }
 
+/** Microseconds per call of the checks every /v1/messages request passes, on a Claude Code body and a 30 MB one. */
+function doorCost(streamBody) {
+  const time = (raw, runs) => {
+    const body = JSON.parse(raw.toString('utf8'));
+    if (nestsDeeperThan(raw, MAX_JSON_DEPTH) || requestShapeError(body) !== undefined) throw new Error('a valid body was refused');
+    const started = performance.now();
+    for (let i = 0; i < runs; i += 1) nestsDeeperThan(raw, MAX_JSON_DEPTH);
+    const scanned = performance.now();
+    for (let i = 0; i < runs; i += 1) requestShapeError(body);
+    const validated = performance.now();
+    return { kb: Math.round(raw.length / 1024), nestingScanUs: Math.round(((scanned - started) / runs) * 1000), shapeCheckUs: Math.round(((validated - scanned) / runs) * 1000) };
+  };
+  const claudeCode = Buffer.from(streamBody);
+  const image = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'A'.repeat(30 * MB) } };
+  const withImage = JSON.parse(streamBody);
+  withImage.messages.push({ role: 'user', content: [image, { type: 'text', text: 'What is in this image?' }] });
+  return { claudeCodeBody: time(claudeCode, 2000), thirtyMbImageBody: time(Buffer.from(JSON.stringify(withImage)), 20) };
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'oss-bench-hardening-'));
 const provider = await startHostileProvider();
 const claude = await startFakeClaude();
@@ -175,6 +197,7 @@ try {
   result.neverHeaders = await neverHeaders(baseUrl, provider, claude, streamBody);
   process.stderr.write('hardening: 100 malformed requests…\n');
   result.malformed = await malformed(baseUrl, provider, claude);
+  result.doorCost = doorCost(streamBody);
 
   const verdicts = {
     [`paused client: proxy RSS < ${RSS_LIMIT_MB} MB`]: result.pausedClient.processPeakMb < RSS_LIMIT_MB,
