@@ -3,9 +3,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { CountableRequest } from '../providers/common/token-count.js';
-import { proxyError } from './anthropic-error-reply.js';
+import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
 import type { ParsedBody } from './build-server.js';
-import { handleMessages, type MessagesContext } from './handle-messages.js';
+import { asProviderError, handleMessages, type MessagesContext } from './handle-messages.js';
 import { requestShapeError } from './request-shape.js';
 import { planModels } from './select-route.js';
 
@@ -21,11 +21,16 @@ export const proxyRoutes: FastifyPluginAsync<ProxyRoutesOptions> = async (app, o
     const parsed = (request.body as ParsedBody | undefined) ?? EMPTY;
     const query = request.url.indexOf('?');
     reply.hijack();
-    await handleMessages(
-      options.messages,
-      { body: parsed.json, rawBody: parsed.raw, headers: request.headers, search: query >= 0 ? request.url.slice(query) : '' },
-      reply.raw,
-    );
+    try {
+      await handleMessages(
+        options.messages,
+        { body: parsed.json, rawBody: parsed.raw, headers: request.headers, search: query >= 0 ? request.url.slice(query) : '' },
+        reply.raw,
+      );
+    } catch (error) {
+      // A hijacked reply is ours to finish: an unexpected failure still gets an Anthropic-shaped answer.
+      writeErrorReply(reply.raw, asProviderError(error));
+    }
   });
 
   app.post('/v1/messages/count_tokens', async (request, reply) => {
