@@ -1,6 +1,7 @@
 // POST /v1/messages: pick the route, call its model, and give Claude Code a well-formed answer whatever
-// happens upstream. Before the first byte reaches Claude Code a failing provider may be retried briefly and
-// then replaced by Claude (when the plan allows it); after that, failures end the stream with `event: error`.
+// happens upstream. Before the first content reaches Claude Code (keep-alive comments may have) a failing
+// provider may be retried briefly and then replaced by Claude (when the plan allows it); after that, failures
+// end the stream with `event: error`. The request's shape is checked first: a malformed one never goes out.
 import { once } from 'node:events';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
