@@ -105,6 +105,17 @@ describe('bounded memory on the translated path', () => {
     await expect(accumulateWithSdk(sse)).rejects.toThrow(error);
   });
 
+  it('ends the answer with a clear error when one tool call\'s arguments grow past 16 MB in small fragments', async () => {
+    const frame = (toolCall: Record<string, unknown>): string =>
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, ...toolCall }] }, finish_reason: null }] })}\n\n`;
+    const opening = frame({ id: 'call_1', type: 'function', function: { name: 'Write', arguments: '{"content":"' } });
+    const fragment = frame({ function: { arguments: 'x'.repeat(MB) } });
+    await scripted(() => ({ kind: 'sse', chunks: [opening, ...Array.from({ length: 17 }, () => fragment)] }));
+    const sse = await (await running!.post('/v1/messages', HELLO)).text();
+    const error = `${label()}: the provider sent tool call arguments larger than 16 MB, more than any real answer; oss stopped reading it. Run \`oss models test ${OPENROUTER}\` to check the provider`;
+    expect(sse.endsWith(`event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'api_error', message: error } })}\n\n`)).toBe(true);
+  });
+
   it('caps an SSE event from Gemini the same way', async () => {
     provider = await startOpenAIUpstream(() => ({ kind: 'sse', chunks: [`data: ${'x'.repeat(17 * MB)}`] }));
     running = await startProxy({ plan: planFor('gemini/gemini-2.0-flash', { fallback: false }), env: { GEMINI_BASE_URL: provider.url, GEMINI_API_KEY: 'gem-key' } });

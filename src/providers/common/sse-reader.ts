@@ -4,6 +4,7 @@
 // The parser holds an unfinished line or event in memory, so one that grows past MAX_SSE_EVENT_CHARS (far
 // beyond any real provider's event, an inline image included) stops the stream instead of holding gigabytes.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { MB, UpstreamTooLargeError } from './upstream-too-large.js';
 
 export interface SseEvent {
   /** The `event:` name, when the upstream sent one (Groq's `event: error`). */
@@ -18,15 +19,7 @@ export interface SseReader {
 }
 
 /** 16 Mi characters: Gemini's largest events (a generated image inline, base64) are a few MB. */
-export const MAX_SSE_EVENT_CHARS = 16 * 1024 * 1024;
-
-/** Thrown by push() when one event (or one line) grows past the cap. */
-export class SseEventTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`an SSE event is larger than ${Math.round(limit / 1024 / 1024)} MB`);
-    this.name = 'SseEventTooLargeError';
-  }
-}
+export const MAX_SSE_EVENT_CHARS = 16 * MB;
 
 export function createSseReader(onEvent: (event: SseEvent) => void, maxEventChars = MAX_SSE_EVENT_CHARS): SseReader {
   const decoder = new TextDecoder('utf-8');
@@ -44,7 +37,8 @@ export function createSseReader(onEvent: (event: SseEvent) => void, maxEventChar
     parser.feed(text);
     if (!dispatched) pending += text.length;
     else pending = text.length - 1 - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-    if (pending > maxEventChars) throw new SseEventTooLargeError(maxEventChars);
+    // push() throws it; the caller stops reading.
+    if (pending > maxEventChars) throw new UpstreamTooLargeError(`an SSE event larger than ${Math.round(maxEventChars / MB)} MB`);
   };
   return {
     push(chunk) {

@@ -8,7 +8,7 @@ import { request } from 'undici';
 import type { AdapterCall } from './provider-adapter.js';
 import { cutBodyError, networkError } from './network-error.js';
 import { ProviderError } from './provider-error.js';
-import { SseEventTooLargeError } from './sse-reader.js';
+import { UpstreamTooLargeError } from './upstream-too-large.js';
 
 /** A non-streaming answer larger than this is refused (a real one is at most a few MB, images included). */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
@@ -90,7 +90,7 @@ export async function pipeBody(body: UpstreamBody, sink: ChunkSink, call: Upstre
       if (waiting) await waiting;
     }
   } catch (error) {
-    if (error instanceof SseEventTooLargeError) throw tooLarge(call, label, `an SSE event larger than ${megabytes(error.limit)}`);
+    if (error instanceof UpstreamTooLargeError) throw tooLarge(call, label, error.what);
     throw cutBodyError(error, call.target.provider, label, call.target.id);
   }
   sink.end();

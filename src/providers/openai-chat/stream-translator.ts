@@ -10,7 +10,8 @@
 //   becomes writer.error(); after the finish it is only reported through onWarning;
 // - a body that ends with no finish reason is an error, never a fake end_turn;
 // - content may be Mistral's array of text/thinking parts, and `<think>…</think>` opening the content is thinking
-//   (think-tags.ts), unless the provider turned that off.
+//   (think-tags.ts), unless the provider turned that off;
+// - one tool call's arguments are held (for buffering and the malformed-JSON note) up to 16 MB, no more.
 import type { AnthropicStreamWriter, StreamUsage } from '../common/anthropic-stream-writer.js';
 import { newToolUseId } from '../common/anthropic-stream-writer.js';
 import { JsonObjectPrefix } from '../common/json-object-prefix.js';
@@ -18,6 +19,7 @@ import { createSseReader, type SseEvent } from '../common/sse-reader.js';
 import type { TargetModel } from '../common/target.js';
 import type { ToolNameMap } from '../common/tool-names.js';
 import { estimateTokensFromLength } from '../common/token-estimate.js';
+import { MB, UpstreamTooLargeError } from '../common/upstream-too-large.js';
 import type { TranslatedUsage } from '../common/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
 import { readErrorValue, type UpstreamErrorFields } from './decode-error.js';
@@ -28,6 +30,9 @@ import { reasoningTextOf } from './reasoning-text.js';
 import { malformedArgumentsNote } from './transform-response.js';
 import { contentPieces, type ContentPiece } from './content-parts.js';
 import { ThinkTagSplitter } from './think-tags.js';
+
+/** A Write of a whole large file is a few MB of arguments; an endless fragment stream must not be held. */
+const MAX_TOOL_ARGUMENT_CHARS = 16 * MB;
 
 export interface OpenAIStreamTranslatorOptions {
   target: Pick<TargetModel, 'id'>;
@@ -173,6 +178,9 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     if (name && !call.name) call.name = name;
     const args = fragment.function?.arguments ?? '';
     outputChars += args.length;
+    if (call.args.length + args.length > MAX_TOOL_ARGUMENT_CHARS) {
+      throw new UpstreamTooLargeError(`tool call arguments larger than ${MAX_TOOL_ARGUMENT_CHARS / MB} MB`);
+    }
     if (call.status === 'closed') {
       if (args) warn(`${target.id}: dropped arguments that arrived after tool call ${index} was closed`);
       return;
