@@ -94,11 +94,10 @@ describe('a hung provider', () => {
 
   it("takes the headers timeout from the provider's config (providers.<name>.headersTimeoutMs)", { timeout: 10_000 }, async () => {
     await proxyFor(() => ({ kind: 'never-answer' }), { config: { providers: { openrouter: { headersTimeoutMs: 200 } } } });
-    const started = Date.now();
+    // The default is 30 s, past this test's 10 s limit: only the configured 200 ms can end the wait in time.
     await (await running!.post('/v1/messages', HELLO, USER)).text();
-    // The default is 30 s; the configured 200 ms is what ended the wait.
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(running!.usage.map(withoutTimings)).toEqual([fallbackUsage()]);
+    expect(running!.fallbacks).toEqual([`oss: ${OPENROUTER} failed (${timedOut('UND_ERR_HEADERS_TIMEOUT')}): falling back to Claude`]);
   });
 
   it('with fallback off, ends the kept-alive stream with a timeout_error event Claude Code retries', async () => {

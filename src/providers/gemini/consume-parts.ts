@@ -3,9 +3,11 @@
 // - thought:true text → thinking; other text → text (empty text ignored);
 // - functionCall → tool_use with a synthesised id that carries the call's thoughtSignature (thought-signature.ts);
 // - Vertex partial arguments (`willContinue`, `partialArgs` with json paths, empty `functionCall:{}` terminators)
-//   are rebuilt per call and emitted whole; an empty functionCall never becomes a tool_use;
+//   are rebuilt per call (up to 16 MB of streamed strings) and emitted whole; an empty functionCall never
+//   becomes a tool_use;
 // - a signature on a text or thought part becomes a thinking block's signature, marked with where it came from.
 import type { ToolNameMap } from '../common/tool-names.js';
+import { MB, UpstreamTooLargeError } from '../common/upstream-too-large.js';
 import type { GeminiFunctionCall, GeminiPart, GeminiPartialArg } from './gemini-api.js';
 import { encodeTextSignature, toolUseIdFor, type TextSignatureKind } from './thought-signature.js';
 
@@ -23,7 +25,12 @@ interface PendingCall {
   name: string;
   signature?: string;
   args: Record<string, unknown>;
+  /** Characters of streamed string values held so far. */
+  chars: number;
 }
+
+/** One call's arguments rebuilt from partial strings are held up to this many characters. */
+const MAX_PENDING_ARGUMENT_CHARS = 16 * MB;
 
 export class GeminiPartConsumer {
   private pending: PendingCall | undefined;
@@ -90,11 +97,17 @@ export class GeminiPartConsumer {
         this.emitCall(call.name, signature, call.args ?? {});
         return;
       }
-      this.pending = { name: call.name, signature, args: { ...(call.args ?? {}) } };
+      this.pending = { name: call.name, signature, args: { ...(call.args ?? {}) }, chars: 0 };
     }
     if (!this.pending) return;
     this.pending.signature ??= signature;
-    for (const arg of call.partialArgs ?? []) applyPartialArg(this.pending.args, arg);
+    for (const arg of call.partialArgs ?? []) {
+      this.pending.chars += arg.stringValue?.length ?? 0;
+      if (this.pending.chars > MAX_PENDING_ARGUMENT_CHARS) {
+        throw new UpstreamTooLargeError(`tool call arguments larger than ${MAX_PENDING_ARGUMENT_CHARS / MB} MB`);
+      }
+      applyPartialArg(this.pending.args, arg);
+    }
     if (call.willContinue !== true) this.flushPending();
   }
 
