@@ -160,14 +160,14 @@ async function malformed(baseUrl, provider, claude) {
 }
 
 /** Microseconds per call of the checks every /v1/messages request passes, on a Claude Code body and a 30 MB one. */
-function doorCost(streamBody) {
-  const time = (raw, runs) => {
+async function doorCost(streamBody) {
+  const time = async (raw, runs) => {
     const body = JSON.parse(raw.toString('utf8'));
-    if (nestsDeeperThan(raw, MAX_JSON_DEPTH) || requestShapeError(body) !== undefined) throw new Error('a valid body was refused');
+    if (nestsDeeperThan(raw, MAX_JSON_DEPTH) || (await requestShapeError(body)) !== undefined) throw new Error('a valid body was refused');
     const started = performance.now();
     for (let i = 0; i < runs; i += 1) nestsDeeperThan(raw, MAX_JSON_DEPTH);
     const scanned = performance.now();
-    for (let i = 0; i < runs; i += 1) requestShapeError(body);
+    for (let i = 0; i < runs; i += 1) await requestShapeError(body);
     const validated = performance.now();
     return { kb: Math.round(raw.length / 1024), nestingScanUs: Math.round(((scanned - started) / runs) * 1000), shapeCheckUs: Math.round(((validated - scanned) / runs) * 1000) };
   };
@@ -175,7 +175,7 @@ function doorCost(streamBody) {
   const image = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'A'.repeat(30 * MB) } };
   const withImage = JSON.parse(streamBody);
   withImage.messages.push({ role: 'user', content: [image, { type: 'text', text: 'What is in this image?' }] });
-  return { claudeCodeBody: time(claudeCode, 2000), thirtyMbImageBody: time(Buffer.from(JSON.stringify(withImage)), 20) };
+  return { claudeCodeBody: await time(claudeCode, 2000), thirtyMbImageBody: await time(Buffer.from(JSON.stringify(withImage)), 20) };
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'oss-bench-hardening-'));
@@ -197,7 +197,7 @@ try {
   result.neverHeaders = await neverHeaders(baseUrl, provider, claude, streamBody);
   process.stderr.write('hardening: 100 malformed requests…\n');
   result.malformed = await malformed(baseUrl, provider, claude);
-  result.doorCost = doorCost(streamBody);
+  result.doorCost = await doorCost(streamBody);
 
   const verdicts = {
     [`paused client: proxy RSS < ${RSS_LIMIT_MB} MB`]: result.pausedClient.processPeakMb < RSS_LIMIT_MB,

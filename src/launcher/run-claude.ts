@@ -94,6 +94,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     env.OSS_STATUS_URL = proxy.statusUrl;
     const ossArgs = await statusLineArgs({ env: input.env, cwd: input.cwd, claudeArgs: input.claudeArgs, print: input.print });
     const proxiedArgs = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied, ossArgs });
+    proxy.warmUp();
     return await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin, watchdog: true });
   } finally {
     for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);

@@ -61,11 +61,13 @@ type AnthropicProvider = Extract<RouteTarget, { kind: 'anthropic' }>;
 
 export async function handleMessages(ctx: MessagesContext, incoming: IncomingMessages, res: ServerResponse): Promise<void> {
   const at = Date.now();
-  const shapeError = requestShapeError(incoming.body);
+  const shapeError = await requestShapeError(incoming.body);
   if (shapeError !== undefined) {
     writeErrorReply(res, proxyError(400, 'invalid_request_error', shapeError));
     return;
   }
+  // Claude Code may have left while the check loaded (the first request loads ajv).
+  if (res.destroyed) return;
   const body = incoming.body as Record<string, unknown>;
   const abort = new AbortController();
   // Until the first content event, a streaming answer is kept alive with SSE comments (not message_start).

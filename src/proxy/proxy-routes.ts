@@ -35,7 +35,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyRoutesOptions> = async (app, o
 
   app.post('/v1/messages/count_tokens', async (request, reply) => {
     const body = ((request.body as ParsedBody | undefined) ?? EMPTY).json;
-    const shapeError = requestShapeError(body);
+    const shapeError = await requestShapeError(body);
     if (shapeError !== undefined) {
       return reply.code(400).header('x-should-retry', 'false').send(proxyError(400, 'invalid_request_error', shapeError).toBody());
     }

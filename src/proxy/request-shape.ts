@@ -5,7 +5,8 @@
 // Only what the proxy reads is checked; unknown fields and block types pass (Claude Code sends newer ones
 // than any schema snapshot, and a bare 400 for an ignorable field makes it strip features for the session).
 // Ajv compiles the schema once into plain JS: a 65 KB Claude Code body is checked in well under a millisecond.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// It is loaded (about 80 ms, once) while claude boots (ModelProxy.warmUp), or else on the first request.
+import type { ErrorObject, ValidateFunction } from 'ajv';
 
 const STRING = { type: 'string' } as const;
 const NUMBER = { type: 'number' } as const;
@@ -63,19 +64,25 @@ const SCHEMA = {
 } as const;
 
 let compiled: ValidateFunction | undefined;
+let loading: Promise<ValidateFunction> | undefined;
 
-function validator(): ValidateFunction {
-  // Compiled on first use (about 40 ms, once), not while `oss run` is starting claude.
-  compiled ??= new Ajv({ allErrors: false, strict: false }).compile(SCHEMA);
-  return compiled;
+/** Load ajv and compile the schema now (once); see ModelProxy.warmUp. */
+export function loadValidator(): Promise<ValidateFunction> {
+  loading ??= import('ajv').then((module) => {
+    // ajv is CommonJS: `module.default` is its exports object, whose `default` is the Ajv class.
+    const Ajv = module.default.default;
+    compiled = new Ajv({ allErrors: false, strict: false }).compile(SCHEMA);
+    return compiled;
+  });
+  return loading;
 }
 
 /**
  * Undefined when `body` has the shape the proxy reads; otherwise one line naming the field, in the style
  * of Anthropic's own 400s (`messages.0.content: …`).
  */
-export function requestShapeError(body: unknown): string | undefined {
-  const validate = validator();
+export async function requestShapeError(body: unknown): Promise<string | undefined> {
+  const validate = compiled ?? (await loadValidator());
   if (validate(body)) return undefined;
   return describe(validate.errors?.[0]);
 }
