@@ -1,4 +1,5 @@
 // Per-request routing (DESIGN.md "The route plan and the proxy's routing"):
+// 0. a hook or skill turn with a route of its own → that route (hook-or-skill-route.ts);
 // 1. a subagent request whose system prompt starts with a known agent file's body → that agent's route;
 // 2. else a `model` field equal to the prompt file's frontmatter `model:` → main (Claude Code sends that string
 //    for the turn even when the CLI or config chose another model for the prompt);
@@ -7,7 +8,9 @@
 // Claude Code never sends an agent's name; the body it puts at the start of the subagent's system prompt is
 // the only reliable sign of which agent it is (claude-code-behavior.md §4).
 import type { IncomingHttpHeaders } from 'node:http';
+import { planRoutes } from '../routing/plan-routes.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
+import { hookOrSkillRoute } from './hook-or-skill-route.js';
 
 export interface SelectedRoute {
   /** The oss model id that should answer. */
@@ -33,11 +36,13 @@ export function isSubagentRequest(headers: IncomingHttpHeaders, texts: string[])
 
 /** Every model id the plan routes to: a request naming one of them is sent there. */
 export function planModels(plan: RoutePlan): Set<string> {
-  return new Set([plan.main.model, plan.background.model, ...plan.agents.map((agent) => agent.model)]);
+  return new Set(planRoutes(plan).map((route) => route.model));
 }
 
-export function selectRoute(body: { model?: unknown; system?: unknown }, headers: IncomingHttpHeaders, plan: RoutePlan, known: Set<string>): SelectedRoute {
+export function selectRoute(body: { model?: unknown; system?: unknown; messages?: unknown }, headers: IncomingHttpHeaders, plan: RoutePlan, known: Set<string>): SelectedRoute {
   const texts = systemTexts(body.system);
+  const hookOrSkill = hookOrSkillRoute(body, texts, plan);
+  if (hookOrSkill) return hookOrSkill;
   if (isSubagentRequest(headers, texts)) {
     const agent = matchAgent(plan, texts);
     if (agent) return { model: agent.model === 'default' ? plan.main.model : agent.model, prompt: agent.name };

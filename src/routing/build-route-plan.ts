@@ -1,11 +1,13 @@
 // One RoutePlan for one `oss run`: the main prompt's model, the background model (`models.background`, else
-// main), every agent (discovered or configured) whose resolution is not `default` with its file's body, and
+// main), every agent (discovered or configured) whose resolution is not `default` with its file's body, the
+// hook events and skills with models of their own (hook-and-skill-routes.ts), and
 // whether fallback to Claude is allowed (CLI > the prompt's frontmatter `model_fallback` > `models.fallback`
 // > on). The CLI `--model` applies to the main prompt only; agents keep their own routes.
 import type { PromptType } from '../config/config-types.js';
 import { PROMPT_SECTIONS } from '../config/config-types.js';
 import { lookupModelsKey } from '../config/load-config.js';
 import { ConfigError } from '../errors.js';
+import { hookRoutes, skillRoutes } from './hook-and-skill-routes.js';
 import { isValidModelId, MODEL_ID_EXPECTED } from './model-id.js';
 import { ModelRouter } from './model-router.js';
 import { parseRunPrompt } from './parse-run-prompt.js';
@@ -92,6 +94,8 @@ export async function buildRoutePlan(options: BuildRoutePlanOptions): Promise<Ro
     background,
     agents: await agentRoutes(router),
     ...(configuredSearch ? { search: { model: configuredSearch.value, source: configuredSearch.layer, file: configuredSearch.file } } : {}),
+    hooks: await hookRoutes(router),
+    skills: await skillRoutes(router),
     fallback,
     ...(budget ? { budget } : {}),
   };

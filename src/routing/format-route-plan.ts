@@ -40,6 +40,8 @@ export function formatRoutePlan(plan: RoutePlan): string {
     ],
   ];
   for (const agent of plan.agents) rows.push([`agent ${agent.name}`, agent.model, describeSource(agent)]);
+  for (const hook of plan.hooks ?? []) rows.push([`hook ${hook.event}`, hook.model, describeSource(hook)]);
+  for (const skill of plan.skills ?? []) rows.push([`skill ${skill.name}`, skill.model, describeSource(skill)]);
   const lines = [`Route plan for ${title}`, table(rows)];
   if (plan.agents.length === 0) lines.push('  (no agent overrides: every agent runs on main)');
   lines.push(`  fallback to Claude when a provider fails: ${plan.fallback ? 'on' : 'off'}`);

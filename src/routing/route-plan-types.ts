@@ -25,6 +25,20 @@ export interface AgentRoute extends ResolvedModel {
   body?: string;
 }
 
+/** A `models.hooks` entry: Claude Code's prompt and agent hooks for one hook event. */
+export interface HookRoute extends ResolvedModel {
+  /** The hook event as Claude Code names it: `PreToolUse`, `Stop`, `UserPromptSubmit`, … */
+  event: string;
+}
+
+/** A skill with a model of its own (`models.skills`, or an oss model id in its SKILL.md frontmatter). */
+export interface SkillRoute extends ResolvedModel {
+  /** Skill name as Claude Code knows it (`review`, `<plugin>:review`). */
+  name: string;
+  /** The folder holding its SKILL.md, which Claude Code names in the skill's text ("Base directory for this skill: …"). */
+  dir?: string;
+}
+
 export interface RoutePlan {
   prompt: {
     type: PromptType | 'adhoc';
@@ -45,6 +59,11 @@ export interface RoutePlan {
    * route's own search where it has one, else Claude, else a clear tool error (proxy/server-tools/).
    */
   search?: ResolvedModel;
+
+  /** Hook events with a model of their own (absent: none). */
+  hooks?: HookRoute[];
+  /** Skills with a model of their own, for when Claude Code invokes them during the run (absent: none). */
+  skills?: SkillRoute[];
   /** Whether a failing provider may fall back to Claude (model_fallback / models.fallback, default true). */
   fallback: boolean;
   /** Spending caps for the run (routing/resolve-budget.ts); absent when none is set. */
