@@ -22,11 +22,16 @@ export interface ClaudeEnvInput {
   secret: string;
   /** Main model's context window, when the registry knows it. */
   mainContextWindow?: number;
+  /**
+   * Claude Code has a credential of its own (launcher/claude-credential.ts): its authentication is left alone.
+   * Left out, only ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN count.
+   */
+  hasOwnCredential?: boolean;
 }
 
 export interface ClaudeEnv {
   env: NodeJS.ProcessEnv;
-  /** The user has Anthropic credentials of their own: Claude routes and fallback can work. */
+  /** Claude Code has a credential of its own: Claude routes and fallback can work. */
   claudeAvailable: boolean;
 }
 
@@ -51,7 +56,8 @@ export function buildClaudeEnv(input: ClaudeEnvInput): ClaudeEnv {
     env.ENABLE_TOOL_SEARCH = 'false';
     if (input.mainContextWindow !== undefined) env.CLAUDE_CODE_MAX_CONTEXT_TOKENS = String(input.mainContextWindow);
   }
-  const claudeAvailable = hasAnthropicCredentials(userEnv);
+  const claudeAvailable = input.hasOwnCredential ?? hasAnthropicCredentials(userEnv);
+  // A placeholder only for a Claude Code with no credential at all: it replaces a login, so never otherwise.
   if (!claudeAvailable) env.ANTHROPIC_AUTH_TOKEN = input.secret;
   return { env, claudeAvailable };
 }

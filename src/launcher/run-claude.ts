@@ -7,8 +7,10 @@ import type { UsageEvent } from '../usage/usage-event.js';
 import { ModelProxy } from '../proxy/model-proxy.js';
 import { targetFor } from '../registry/target-info.js';
 import { isClaudeModel } from '../routing/model-id.js';
+import { planRoutes } from '../routing/plan-routes.js';
 import { buildClaudeArgs } from './claude-args.js';
-import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
+import { claudeHasCredential } from './claude-credential.js';
+import { buildClaudeEnv } from './claude-env.js';
 import { findClaude } from './find-claude.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
 import { checkProxyHealth } from './proxy-health.js';
@@ -64,10 +66,8 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
   };
   for (const signal of FORWARDED_SIGNALS) process.on(signal, remember);
 
-  const claudeAvailable = hasAnthropicCredentials(input.env);
-  if (!claudeAvailable && (input.plan.fallback || hasClaudeRoute(input.plan))) {
-    input.stderr('oss: no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in the environment: Claude routes and fallback to Claude are off for this run\n');
-  }
+  // Asked beside the proxy's start, so a subscriber's login check adds nothing before claude starts.
+  const credential = claudeHasCredential({ bin, env: input.env, cwd: input.cwd });
   let proxy: ModelProxy | undefined;
   const teardown = newTeardown(input, () => proxy?.shutdown() ?? Promise.resolve(), () => proxy?.budgetNotice());
   try {
@@ -75,13 +75,14 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
       plan: input.plan,
       config: input.config,
       env: input.env,
-      claudeAvailable,
       onUsage: teardown.record,
       onFallback: (message) => input.stderr(`${message.startsWith('oss:') ? message : `oss: ${message}`}\n`),
     });
     await proxy.start();
     await checkProxyHealth(proxy.baseUrl);
+    const hasOwnCredential = await credential;
     if (early) return exitCodeOf(undefined, early);
+    if (!hasOwnCredential && (input.plan.fallback || hasClaudeRoute(input.plan))) input.stderr(NO_CREDENTIAL_NOTICE);
     const mainContextWindow = isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow;
     if (mainContextWindow !== undefined && mainContextWindow < CLAUDE_CODE_MIN_CONTEXT) input.stderr(smallWindowWarning(input.plan.main.model, mainContextWindow));
     const { env } = buildClaudeEnv({
@@ -90,6 +91,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
       proxyBaseUrl: proxy.baseUrl,
       secret: proxy.secret,
       mainContextWindow,
+      hasOwnCredential,
     });
     env.OSS_STATUS_URL = proxy.statusUrl;
     const ossArgs = await statusLineArgs({ env: input.env, cwd: input.cwd, claudeArgs: input.claudeArgs, print: input.print });
@@ -98,6 +100,8 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     return await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin, watchdog: true });
   } finally {
     for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);
+    // When the proxy failed to start, `claude auth status` may still be running: no process is left behind.
+    await credential;
     await teardown.finish();
   }
 }
@@ -122,6 +126,10 @@ function smallWindowWarning(model: string, window: number): string {
   );
 }
 
+const NO_CREDENTIAL_NOTICE =
+  'oss: Claude Code has no Anthropic login or key (no claude.ai login, CLAUDE_CODE_OAUTH_TOKEN, apiKeyHelper or ANTHROPIC_API_KEY): ' +
+  'Claude routes and fallback to Claude are off for this run; run `claude /login` to turn them on\n';
+
 function hasClaudeRoute(plan: RoutePlan): boolean {
-  return [plan.main, plan.background, ...plan.agents].some((route) => isClaudeModel(route.model));
+  return planRoutes(plan).some((route) => isClaudeModel(route.model));
 }

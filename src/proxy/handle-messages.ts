@@ -14,6 +14,7 @@ import { estimateTokensFromLength } from '../providers/common/token-estimate.js'
 import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
 import { claudeModelFor, type PassThroughCall, type PassThroughTarget } from '../providers/anthropic/pass-through.js';
 import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
+import { claudeCredentialHeaders } from './claude-credential-headers.js';
 import { errorFromStreamEvent } from './early-error.js';
 import { shouldFallBack, withBoundedRetry, type RetryPolicy } from './fallback-policy.js';
 import { headersTimeoutFor } from './headers-timeout.js';
@@ -82,6 +83,10 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     writeErrorReply(res, refused);
     return;
   }
+
+  const credential = claudeCredentialHeaders(incoming.headers, ctx.secret);
+  if (credential.headers !== incoming.headers) incoming = { ...incoming, headers: credential.headers };
+  if (credential.placeholderOnly) ctx = { ...ctx, claudeAvailable: false };
   if (await handleServerTool(ctx, incoming, body, res, abort.signal)) return;
   const route = selectRoute(body, incoming.headers, ctx.plan, ctx.knownModels);
   const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: route.model.split('/')[0] ?? route.model, at };

@@ -38,7 +38,10 @@ export interface ModelProxyOptions {
   secret?: string;
   /** Fixed port (oss serve --port); kernel-chosen otherwise. */
   port?: number;
-  /** False when the user has no Anthropic credentials: Claude routes and fallback are off. */
+  /**
+   * False turns Claude routes and fallback off for every request. Left out, each request decides: Claude Code's
+   * own credential is relayed to Anthropic; the placeholder token (the secret) means it has none.
+   */
   claudeAvailable?: boolean;
   onUsage?: (event: UsageEvent) => void;
   /** One line for the user, containing "falling back to Claude". */

@@ -6,7 +6,8 @@
 //   with no tool_result), as Claude Code's own skill model override does;
 // - typed by the user as a slash command: `<command-name>/<name></command-name>` in their message;
 // - `context: fork`: a subagent whose first message opens "Base directory for this skill: <dir>" (the name
-//   itself is not sent; the folder names it).
+//   itself is not sent; the folder names it). The parent's requests after it ("Skill \"<name>\" completed
+//   (forked execution)") are not the skill's: it has already run.
 // Only the messages since the user last spoke are read, newest first.
 
 export interface SkillTurn {
@@ -17,6 +18,9 @@ export interface SkillTurn {
 
 interface Block {
   type?: unknown;
+  id?: unknown;
+  tool_use_id?: unknown;
+  content?: unknown;
   name?: unknown;
   input?: unknown;
   text?: unknown;
@@ -24,6 +28,13 @@ interface Block {
 
 const COMMAND_NAME = /<command-name>\/([^<\s]+)<\/command-name>/;
 const BASE_DIR = 'Base directory for this skill: ';
+const FORKED_RESULT = /^Skill "[^"]+" completed \(forked execution\)/;
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  const first = Array.isArray(content) ? (content as Block[]).find((block) => block?.type === 'text') : undefined;
+  return typeof first?.text === 'string' ? first.text : '';
+}
 
 function blocksOf(content: unknown): Block[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
@@ -32,15 +43,18 @@ function blocksOf(content: unknown): Block[] {
 
 export function skillTurn(messages: unknown): SkillTurn | undefined {
   if (!Array.isArray(messages)) return undefined;
+  const forked = new Set<unknown>();
   for (let index = messages.length - 1; index >= 0; index--) {
     const message = messages[index] as { role?: unknown; content?: unknown } | null;
     const blocks = blocksOf(message?.content);
     if (message?.role === 'assistant') {
-      const invoked = blocks.findLast((block) => block?.type === 'tool_use' && block.name === 'Skill');
+      const invoked = blocks.findLast((block) => block?.type === 'tool_use' && block.name === 'Skill' && !forked.has(block.id));
       const name = (invoked?.input as { skill?: unknown } | undefined)?.skill;
       if (typeof name === 'string' && name !== '') return { name: name.replace(/^\//, '') };
-    } else if (message?.role === 'user' && !blocks.some((block) => block?.type === 'tool_result')) {
-      return fromUserMessage(blocks);
+    } else if (message?.role === 'user') {
+      const results = blocks.filter((block) => block?.type === 'tool_result');
+      if (results.length === 0) return fromUserMessage(blocks);
+      for (const result of results) if (FORKED_RESULT.test(textOf(result.content))) forked.add(result.tool_use_id);
     }
   }
   return undefined;

@@ -67,8 +67,8 @@ function banner(baseUrl: string): string[] {
     `ANTHROPIC_BASE_URL=${baseUrl}`,
     'oss serve: main model claude; fallback to Claude on.',
     `Use it:   ANTHROPIC_BASE_URL=${baseUrl} claude`,
-    "          (or set ANTHROPIC_BASE_URL in your editor's Claude Code settings; without Anthropic",
-    '          credentials also set ANTHROPIC_AUTH_TOKEN to any value)',
+    "          (or set ANTHROPIC_BASE_URL in your editor's Claude Code settings; Claude Code's own login",
+    `          or key reaches only Anthropic. With none, also set ANTHROPIC_AUTH_TOKEN=${baseUrl.split('/').at(-1) ?? ''})`,
     'Stop:     Ctrl-C',
   ];
 }

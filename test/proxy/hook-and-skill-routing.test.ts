@@ -76,7 +76,10 @@ describe('skillTurn on recorded skill requests', () => {
   it('names the skill the Skill tool launched, for the requests after it', () => {
     expect(skillOf(skills, 'inline_skill_after_Skill_tool')).toEqual({ name: 'plain-skill' });
     expect(skillOf(skills, 'inline_skill_with_model_haiku_after_Skill_tool')).toEqual({ name: 'model-skill' });
-    expect(skillOf(skills, 'forked_skill_parent_after')).toEqual({ name: 'fork-skill' });
+  });
+
+  it('does not count the parent\'s requests after a forked skill completed as the skill\'s', () => {
+    expect(skillOf(skills, 'forked_skill_parent_after')).toBeUndefined();
   });
 
   it('finds no skill before the Skill tool runs', () => {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildRoutePlan } from '../../src/routing/build-route-plan.js';
 import { formatRoutePlan, routePlanToJson } from '../../src/routing/format-route-plan.js';
@@ -24,8 +24,31 @@ describe('buildRoutePlan', () => {
         { name: 'code-reviewer', model: 'ollama/codellama', source: 'frontmatter', file: reviewer, body: 'You review code.' },
         { name: 'configured-only', model: 'gemini/gemini-2.0-flash', source: 'user', file: user },
       ],
+      hooks: [],
+      skills: [],
       fallback: true,
     });
+  });
+
+  it('routes every hook event models.hooks names, and every skill with a model of its own, with its folder', async () => {
+    const p = tempProject();
+    const project = p.write(
+      '.oss/config.json',
+      json({ models: { default: 'openai/gpt-4o', hooks: { Stop: 'ollama/llama3.2', PreToolUse: 'gemini/gemini-2.0-flash', Notification: 'default' }, skills: { review: 'openai/gpt-4o-mini' } } }),
+    );
+    const review = p.write('.claude/skills/review/SKILL.md', '---\nname: review\nmodel: gemini/gemini-2.0-flash\n---\nReview.');
+    const own = p.write('.claude/skills/own/SKILL.md', '---\nmodel: ollama/qwen3\n---\nOwn.');
+    p.write('.claude/skills/alias/SKILL.md', '---\nmodel: haiku\n---\nAn alias is left to Claude Code.');
+    p.write('.claude/skills/plain/SKILL.md', '---\nname: plain\n---\nNo model: models.default is not a skill route.');
+    const plan = await buildRoutePlan({ promptText: 'hi', cwd: p.root, env: p.env });
+    expect(plan.hooks).toEqual([
+      { event: 'PreToolUse', model: 'gemini/gemini-2.0-flash', source: 'project', file: project },
+      { event: 'Stop', model: 'ollama/llama3.2', source: 'project', file: project },
+    ]);
+    expect(plan.skills).toEqual([
+      { name: 'own', model: 'ollama/qwen3', source: 'frontmatter', file: own, dir: dirname(own) },
+      { name: 'review', model: 'openai/gpt-4o-mini', source: 'project', file: project, dir: dirname(review) },
+    ]);
   });
 
   it('takes models.background when set, and a CLI model only for main', async () => {
@@ -103,6 +126,26 @@ describe('formatting a route plan', () => {
         '  agent code-reviewer  openai/gpt-4o    frontmatter of /p/agents/code-reviewer.md',
         '  fallback to Claude when a provider fails: off',
         "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows hook and skill routes with their sources', () => {
+    const withHooks = {
+      ...plan,
+      hooks: [{ event: 'Stop', model: 'gemini/gemini-2.0-flash', source: 'project' as const, file: '/p/.oss/config.json' }],
+      skills: [{ name: 'review', model: 'ollama/qwen3', source: 'frontmatter' as const, file: '/p/skills/review/SKILL.md', dir: '/p/skills/review' }],
+    };
+    expect(formatRoutePlan(withHooks)).toBe(
+      [
+        'Route plan for /oss:ship (command)',
+        '  main                 ollama/llama3.2          --model',
+        '  background           ollama/llama3.2          same as main',
+        '  agent code-reviewer  openai/gpt-4o            frontmatter of /p/agents/code-reviewer.md',
+        '  hook Stop            gemini/gemini-2.0-flash  project config /p/.oss/config.json',
+        '  skill review         ollama/qwen3             frontmatter of /p/skills/review/SKILL.md',
+        '  fallback to Claude when a provider fails: off',
         '',
       ].join('\n'),
     );

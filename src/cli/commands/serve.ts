@@ -78,8 +78,8 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
     [
       `oss serve: main model ${plan.main.model}; fallback to Claude ${plan.fallback ? 'on' : 'off'}.`,
       `Use it:   ANTHROPIC_BASE_URL=${proxy.baseUrl} claude`,
-      '          (or set ANTHROPIC_BASE_URL in your editor\'s Claude Code settings; without Anthropic',
-      '          credentials also set ANTHROPIC_AUTH_TOKEN to any value)',
+      '          (or set ANTHROPIC_BASE_URL in your editor\'s Claude Code settings; Claude Code\'s own login',
+      `          or key reaches only Anthropic. With none, also set ANTHROPIC_AUTH_TOKEN=${proxy.secret})`,
       'Stop:     Ctrl-C',
       '',
     ].join('\n'),

@@ -36,7 +36,7 @@ export function providerRequestHeaders(
 ): Record<string, string> {
   const out: Record<string, string> = { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', ...configured };
   for (const name of PROTOCOL_HEADERS) {
-    const text = single(incoming[name]);
+    const text = name === 'anthropic-beta' ? withoutLoginBetas(single(incoming[name])) : single(incoming[name]);
     if (text !== undefined) out[name] = text;
   }
   if (apiKey) {
@@ -44,6 +44,16 @@ export function providerRequestHeaders(
     out.authorization = `Bearer ${apiKey}`;
   }
   return out;
+}
+
+/**
+ * Betas minus those of Claude Code's Anthropic login (`oauth-2025-04-20`): they describe the user's claude.ai
+ * credential, which another provider never gets. Undefined when nothing is left.
+ */
+function withoutLoginBetas(betas: string | undefined): string | undefined {
+  if (betas === undefined || !betas.includes('oauth-')) return betas;
+  const kept = betas.split(',').map((beta) => beta.trim()).filter((beta) => beta !== '' && !beta.startsWith('oauth-'));
+  return kept.length > 0 ? kept.join(',') : undefined;
 }
 
 /** The upstream answer's headers that Claude Code acts on (retry hints, rate limits, request id). */
