@@ -51,11 +51,23 @@ describe('buildClaudeEnv', () => {
     expect(result.env.ANTHROPIC_API_KEY).toBe('sk-user');
   });
 
+  it('leaves a subscriber\'s login alone: no placeholder token when Claude Code has a credential of its own', () => {
+    const result = buildClaudeEnv({ plan: plan('openai/gpt-4o'), userEnv: { HOME: '/h' }, proxyBaseUrl: BASE, secret: 's3cr3t', hasOwnCredential: true });
+    expect(result.claudeAvailable).toBe(true);
+    expect(['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'].map((name) => result.env[name])).toEqual([undefined, undefined]);
+  });
+
   it('sets the per-run secret as the auth token when the user has no Anthropic credentials', () => {
     const result = buildClaudeEnv({ plan: plan('openai/gpt-4o'), userEnv: {}, proxyBaseUrl: BASE, secret: 's3cr3t' });
     expect(result.claudeAvailable).toBe(false);
     expect(result.env.ANTHROPIC_AUTH_TOKEN).toBe('s3cr3t');
     expect(result.env.ANTHROPIC_API_KEY).toBeUndefined();
+  });
+
+  it('needs the proxy for a hook or skill route that is not Claude, even when every other route is', () => {
+    expect(planNeedsProxy({ ...plan('claude'), hooks: [{ event: 'Stop', model: 'ollama/llama3.2', source: 'user' }] })).toBe(true);
+    expect(planNeedsProxy({ ...plan('claude'), skills: [{ name: 'review', model: 'openai/gpt-4o', source: 'user' }] })).toBe(true);
+    expect(planNeedsProxy({ ...plan('claude'), hooks: [{ event: 'Stop', model: 'claude', source: 'user' }] })).toBe(false);
   });
 
   it('replaces the user\'s ANTHROPIC_BASE_URL (the proxy gets the original as its Claude upstream)', () => {
