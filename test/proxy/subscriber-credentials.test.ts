@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claudeCredentialHeaders } from '../../src/proxy/claude-credential-headers.js';
-import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
 
@@ -24,7 +24,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function server(text: string, handler?: Parameters<typeof start>[0]['handler']): Promise<ScriptedServer> {
+async function server(text: string, handler?: ScriptedHandler): Promise<ScriptedServer> {
   const started = await start({ text, ...(handler ? { handler } : {}) });
   servers.push(started);
   return started;
