@@ -16,7 +16,9 @@ export function hookOrSkillRoute(body: { messages?: unknown }, systemTexts: stri
   const hook = hookTurn(systemTexts, body.messages);
   if (hook) {
     // A hook turn is never a skill turn: its messages are the transcript it judges.
-    const route = plan.hooks?.find((candidate) => candidate.event === hook.event);
+    // Case-insensitive: `stop` in models.hooks means Claude Code's `Stop`.
+    const event = hook.event?.toLowerCase();
+    const route = event === undefined ? undefined : plan.hooks?.find((candidate) => candidate.event.toLowerCase() === event);
     return route ? { model: route.model, prompt: `hook:${route.event}` } : undefined;
   }
   if (plan.skills?.length) {

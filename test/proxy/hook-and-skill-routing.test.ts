@@ -120,6 +120,12 @@ describe('selectRoute for hook and skill turns', () => {
     expect(route(hooks, 'betas_off_agent_hook_Stop')).toEqual({ model: 'claude', prompt: 'hook:Stop' });
   });
 
+  it('matches a models.hooks event whatever its case', () => {
+    const lower = { ...plan, hooks: [{ event: 'pretooluse', model: 'hookp/judge-1', source: 'project' as const }] };
+    const request = hooks.betas_off_agent_hook_PreToolUse;
+    expect(request && selectRoute(request.body, request.headers, lower, planModels(lower))).toEqual({ model: 'hookp/judge-1', prompt: 'hook:pretooluse' });
+  });
+
   it('leaves a hook whose event has no route to its model field (the small-fast model: background)', () => {
     expect(route(hooks, 'betas_off_prompt_hook_PostToolUse')).toEqual({ model: 'bg/bg-1', prompt: 'oss:ship' });
   });
