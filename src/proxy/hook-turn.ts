@@ -1,5 +1,5 @@
 // Which hook event a request serves, read from what Claude Code 2.1.332 sends for `type: "prompt"` and
-// `type: "agent"` hooks (test/fixtures/claude-code/hook-requests.json):
+// `type: "agent"` hooks (test/fixtures/claude-code/trimmed/hook-requests.json):
 // - a system block opens with one of Claude Code's hook-judge prompts: "You are evaluating a hook in Claude
 //   Code.", "You are evaluating a stop-condition hook in Claude Code.", "You are evaluating a PreToolUse hook
 //   in Claude Code." (agent hooks name the event), "You are verifying a stop condition in Claude Code.";

@@ -1,5 +1,5 @@
 // Which skill a request serves, read from what Claude Code 2.1.332 sends (test/fixtures/claude-code/
-// skill-requests.json). A skill invoked mid-run does not change the request's `model` (even with `model:` in
+// trimmed/skill-requests.json). A skill invoked mid-run does not change the request's `model` (even with `model:` in
 // its SKILL.md), so the conversation is the only sign:
 // - the Skill tool: an assistant `tool_use` named `Skill` with `{skill: "<name>"}`, answered by "Launching
 //   skill: <name>" and the skill's text. The skill's turn lasts until the user speaks again (a user message

@@ -1,5 +1,5 @@
 // Whether Claude Code has a credential of its own, asked of the real claude (`claude auth status --json`)
-// in temporary HOMEs set up like fixtures/claude-code/subscriber-credentials.json.
+// in temporary HOMEs set up like fixtures/claude-code/trimmed/subscriber-credentials.json.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // Hook and skill turns, recognised in requests the real Claude Code 2.1.332 sent
-// (fixtures/claude-code/hook-requests.json, skill-requests.json), and routed by selectRoute.
+// (fixtures/claude-code/trimmed/hook-requests.json, skill-requests.json), and routed by selectRoute.
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ interface Captured {
 type Captures = Record<string, Captured>;
 
 function load(name: string): Captures {
-  return JSON.parse(readFileSync(new URL(`../fixtures/claude-code/${name}`, import.meta.url), 'utf8')) as Captures;
+  return JSON.parse(readFileSync(new URL(`../fixtures/claude-code/trimmed/${name}`, import.meta.url), 'utf8')) as Captures;
 }
 const hooks = load('hook-requests.json');
 const skills = load('skill-requests.json');

@@ -1,5 +1,5 @@
 // A subscriber's own credential through the proxy, with the headers the real Claude Code 2.1.332 sends for a
-// claude.ai login (fixtures/claude-code/subscriber-credentials.json): relayed whole to Anthropic for a Claude
+// claude.ai login (fixtures/claude-code/trimmed/subscriber-credentials.json): relayed whole to Anthropic for a Claude
 // route and for fallback, never to another provider; the launcher's placeholder token never leaves the proxy.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-
 interface Capture {
   claude_ai_login: { headers: Record<string, string> };
 }
-const captured = (JSON.parse(readFileSync(new URL('../fixtures/claude-code/subscriber-credentials.json', import.meta.url), 'utf8')) as Capture).claude_ai_login.headers;
+const captured = (JSON.parse(readFileSync(new URL('../fixtures/claude-code/trimmed/subscriber-credentials.json', import.meta.url), 'utf8')) as Capture).claude_ai_login.headers;
 /** What Claude Code sends with a claude.ai login, as recorded. */
 const SUBSCRIBER = { authorization: captured.authorization ?? '', 'anthropic-beta': captured['anthropic-beta'] ?? '' };
 const BEARER = 'Bearer sk-ant-oat01-FAKE-ACCESS-TOKEN-FOR-TESTS';

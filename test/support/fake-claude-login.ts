@@ -1,5 +1,5 @@
 // A fake claude.ai login in a temporary HOME, shaped like the one the real Claude Code stores
-// (fixtures/claude-code/subscriber-credentials.json): with it, claude sends `authorization: Bearer <token>` and
+// (fixtures/claude-code/trimmed/subscriber-credentials.json): with it, claude sends `authorization: Bearer <token>` and
 // the `oauth-2025-04-20` beta to whatever ANTHROPIC_BASE_URL says, and makes no other call.
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
