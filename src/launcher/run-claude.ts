@@ -10,7 +10,7 @@ import { isClaudeModel } from '../routing/model-id.js';
 import { planRoutes } from '../routing/plan-routes.js';
 import { buildClaudeArgs } from './claude-args.js';
 import { claudeHasCredential } from './claude-credential.js';
-import { buildClaudeEnv } from './claude-env.js';
+import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
 import { findClaude } from './find-claude.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
 import { checkProxyHealth } from './proxy-health.js';
@@ -66,8 +66,10 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
   };
   for (const signal of FORWARDED_SIGNALS) process.on(signal, remember);
 
-  // Asked beside the proxy's start, so a subscriber's login check adds nothing before claude starts.
-  const credential = claudeHasCredential({ bin, env: input.env, cwd: input.cwd });
+  // Asked beside the proxy's start. A run that can never reach Claude (no Claude route, fallback off) does not
+  // ask: a placeholder then costs the user nothing.
+  const mayReachClaude = input.plan.fallback || hasClaudeRoute(input.plan);
+  const credential = mayReachClaude ? claudeHasCredential({ bin, env: input.env, cwd: input.cwd }) : Promise.resolve(hasAnthropicCredentials(input.env));
   let proxy: ModelProxy | undefined;
   const teardown = newTeardown(input, () => proxy?.shutdown() ?? Promise.resolve(), () => proxy?.budgetNotice());
   try {
@@ -82,7 +84,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     await checkProxyHealth(proxy.baseUrl);
     const hasOwnCredential = await credential;
     if (early) return exitCodeOf(undefined, early);
-    if (!hasOwnCredential && (input.plan.fallback || hasClaudeRoute(input.plan))) input.stderr(NO_CREDENTIAL_NOTICE);
+    if (!hasOwnCredential && mayReachClaude) input.stderr(NO_CREDENTIAL_NOTICE);
     const mainContextWindow = isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow;
     if (mainContextWindow !== undefined && mainContextWindow < CLAUDE_CODE_MIN_CONTEXT) input.stderr(smallWindowWarning(input.plan.main.model, mainContextWindow));
     const { env } = buildClaudeEnv({
