@@ -59,7 +59,6 @@ export interface RoutePlan {
    * route's own search where it has one, else Claude, else a clear tool error (proxy/server-tools/).
    */
   search?: ResolvedModel;
-
   /** Hook events with a model of their own (absent: none). */
   hooks?: HookRoute[];
   /** Skills with a model of their own, for when Claude Code invokes them during the run (absent: none). */

@@ -146,6 +146,7 @@ describe('formatting a route plan', () => {
         '  hook Stop            gemini/gemini-2.0-flash  project config /p/.oss/config.json',
         '  skill review         ollama/qwen3             frontmatter of /p/skills/review/SKILL.md',
         '  fallback to Claude when a provider fails: off',
+        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
         '',
       ].join('\n'),
     );
