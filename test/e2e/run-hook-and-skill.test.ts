@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider } from '../support/e2e-run.js';
 import type { UpstreamRequest } from '../support/scripted-upstream.js';
-import { openAITextStream, openAIToolCallStream, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
+import { openAITextMessage, openAITextStream, openAIToolCallStream, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -26,7 +26,11 @@ const SKILL_BODY = 'PLAIN-SKILL-BODY: answer with the word banana.';
 describe('hook and skill routing (real claude)', () => {
   it('sends a prompt hook to the model models.hooks gives its event, and the prompt to main', async () => {
     const mainUpstream = await startOpenAIUpstream(() => openAITextStream(['Hello from main.'], { prompt: 900, completion: 4 }));
-    const judge = await startOpenAIUpstream(() => openAITextStream(['{"ok": true, "reason": "the prompt is polite"}'], { prompt: 200, completion: 9 }));
+    // Held to the hook's schema, the judge's answer is asked for whole (no stream) since the structured-output work.
+    const verdict = '{"ok": true, "reason": "the prompt is polite"}';
+    const judge = await startOpenAIUpstream((request) =>
+      (request.body as { stream?: boolean }).stream ? openAITextStream([verdict], { prompt: 200, completion: 9 }) : openAITextMessage(verdict, { prompt: 200, completion: 9 }),
+    );
     cleanups.push(() => mainUpstream.close(), () => judge.close());
     const settings = { hooks: { UserPromptSubmit: [{ hooks: [{ type: 'prompt', prompt: HOOK_PROMPT }] }] } };
     const project = makeProject(
