@@ -83,7 +83,6 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     writeErrorReply(res, refused);
     return;
   }
-
   const credential = claudeCredentialHeaders(incoming.headers, ctx.secret);
   if (credential.headers !== incoming.headers) incoming = { ...incoming, headers: credential.headers };
   if (credential.placeholderOnly) ctx = { ...ctx, claudeAvailable: false };
