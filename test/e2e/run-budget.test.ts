@@ -43,7 +43,7 @@ describe('a run with a spending cap (real claude)', () => {
     expect(upstream.requests).toHaveLength(2);
     // oss's own lines (claude adds its unknown-model notice to the same stderr).
     expect(result.stderr.split('\n').filter((line) => line.startsWith('oss:'))).toEqual([
-      'oss: no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in the environment: Claude routes and fallback to Claude are off for this run',
+      'oss: Claude Code has no Anthropic login or key (no claude.ai login, CLAUDE_CODE_OAUTH_TOKEN, apiKeyHelper or ANTHROPIC_API_KEY): Claude routes and fallback to Claude are off for this run; run `claude /login` to turn them on',
       'oss: adhoc · scripted/coder-1 · 2 requests · 1,000 in / 200 out · $0.0012',
       STOP,
     ]);
