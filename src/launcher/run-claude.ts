@@ -11,6 +11,7 @@ import { planRoutes } from '../routing/plan-routes.js';
 import { buildClaudeArgs } from './claude-args.js';
 import { claudeHasCredential } from './claude-credential.js';
 import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
+import { describeVersion, startClaudeVersionProbe, versionFromInstall, type ClaudeVersionCheck } from './claude-version.js';
 import { findClaude } from './find-claude.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
 import { checkProxyHealth } from './proxy-health.js';
@@ -26,6 +27,9 @@ const CLAUDE_CODE_MIN_CONTEXT = 32_000;
 
 const BUDGET_NOT_ENFORCED =
   'oss: every route is Claude, so no proxy runs and the budget is not enforced; claude -p has its own --max-budget-usd\n';
+
+/** How long a running `claude --version` may hold up the launch once the proxy is ready (claude-version.ts). */
+const VERSION_PROBE_GRACE_MS = 200;
 
 export interface RunClaudeInput {
   plan: RoutePlan;
@@ -51,6 +55,8 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
   const args = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied });
   if (!proxied) {
     if (input.plan.budget) input.stderr(BUDGET_NOT_ENFORCED);
+    // No proxy to overlap with: only the install's own files are read (no `claude --version`).
+    warnIfUntested(input, describeVersion(bin, versionFromInstall(bin)));
     const teardown = newTeardown(input, undefined);
     try {
       return await spawnClaude({ bin, args, env: input.env, cwd: input.cwd, stdin: input.stdin });
@@ -70,6 +76,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
   // ask: a placeholder then costs the user nothing.
   const mayReachClaude = input.plan.fallback || hasClaudeRoute(input.plan);
   const credential = mayReachClaude ? claudeHasCredential({ bin, env: input.env, cwd: input.cwd }) : Promise.resolve(hasAnthropicCredentials(input.env));
+  const versionProbe = startClaudeVersionProbe(bin, input.env);
   let proxy: ModelProxy | undefined;
   const teardown = newTeardown(input, () => proxy?.shutdown() ?? Promise.resolve(), () => proxy?.budgetNotice());
   try {
@@ -83,6 +90,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     await proxy.start();
     await checkProxyHealth(proxy.baseUrl);
     const hasOwnCredential = await credential;
+    warnIfUntested(input, await versionProbe.settle(VERSION_PROBE_GRACE_MS));
     if (early) return exitCodeOf(undefined, early);
     if (!hasOwnCredential && mayReachClaude) input.stderr(NO_CREDENTIAL_NOTICE);
     const mainContextWindow = isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow;
@@ -101,6 +109,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     proxy.warmUp();
     return await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin, watchdog: true });
   } finally {
+    versionProbe.stop();
     for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);
     // When the proxy failed to start, `claude auth status` may still be running: no process is left behind.
     await credential;
@@ -119,6 +128,10 @@ function newTeardown(input: RunClaudeInput, closeProxy: (() => Promise<void>) | 
     priceEvent: input.priceEvent,
     mergeIntoLedger: input.mergeIntoLedger,
   });
+}
+
+function warnIfUntested(input: RunClaudeInput, check: ClaudeVersionCheck): void {
+  if (check.warning) input.stderr(`${check.warning}\n`);
 }
 
 function smallWindowWarning(model: string, window: number): string {

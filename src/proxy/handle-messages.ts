@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
+import { isClaudeModel } from '../routing/model-id.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { UsageEvent } from '../usage/usage-event.js';
 import { AnthropicStreamWriter, type WireDelta } from '../providers/common/anthropic-stream-writer.js';
@@ -25,6 +26,7 @@ import { requestShapeError } from './request-shape.js';
 import type { RouteTarget, RouteTargets } from './route-targets.js';
 import { selectRoute } from './select-route.js';
 import { handleServerTool } from './server-tools/handle-server-tool.js';
+import { answerWarmup } from './warmup-reply.js';
 import { SseReplySink } from './sse-reply-sink.js';
 import { estimatedUsage, usageEvent, usageOrEstimate, type RequestRecord } from './usage-reporting.js';
 
@@ -88,6 +90,10 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   if (credential.placeholderOnly) ctx = { ...ctx, claudeAvailable: false };
   if (await handleServerTool(ctx, incoming, body, res, abort.signal)) return;
   const route = selectRoute(body, incoming.headers, ctx.plan, ctx.knownModels);
+  if (route.warmup && !isClaudeModel(route.model)) {
+    answerWarmup(res, route.model, body.stream === true);
+    return;
+  }
   const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: route.model.split('/')[0] ?? route.model, at };
   const report = (usage: TranslatedUsage | undefined, ok: boolean, fallback: boolean, firstByteAt: number | undefined, who = record): void =>
     ctx.onUsage?.(usageEvent(who, usage, ok ? 'ok' : 'error', fallback, firstByteAt));

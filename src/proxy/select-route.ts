@@ -1,6 +1,8 @@
 // Per-request routing (DESIGN.md "The route plan and the proxy's routing"):
-// 0. a hook or skill turn with a route of its own → that route (hook-or-skill-route.ts);
-// 1. a subagent request whose system prompt starts with a known agent file's body → that agent's route;
+// 0. a hook or skill turn with a route of its own → that route (hook-or-skill-route.ts); Claude Code 2.0's
+//    cache-warming "Warmup" helper calls → background (agent-detection.ts);
+// 1. a subagent request whose system prompt starts with a known agent file's body → that agent's route
+//    (agent-detection.ts: with 2.1's subagent markers, or on 2.0 without them);
 // 2. else a `model` field equal to the prompt file's frontmatter `model:` → main (Claude Code sends that string
 //    for the turn even when the CLI or config chose another model for the prompt);
 // 3. else a `model` field that is an oss model id (a plan route's model, or `<provider>/<model>`) → that model;
@@ -10,6 +12,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { planRoutes } from '../routing/plan-routes.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
+import { detectAgent, isWarmupRequest, systemTexts } from './agent-detection.js';
 import { hookOrSkillRoute } from './hook-or-skill-route.js';
 
 export interface SelectedRoute {
@@ -17,21 +20,8 @@ export interface SelectedRoute {
   model: string;
   /** Ledger key: the agent's name for an agent route, else the prompt. */
   prompt: string;
-}
-
-interface TextBlock {
-  type?: unknown;
-  text?: unknown;
-}
-
-function systemTexts(system: unknown): string[] {
-  if (typeof system === 'string') return [system];
-  if (!Array.isArray(system)) return [];
-  return system.flatMap((block: TextBlock) => (typeof block?.text === 'string' ? [block.text] : []));
-}
-
-export function isSubagentRequest(headers: IncomingHttpHeaders, texts: string[]): boolean {
-  return headers['x-claude-code-agent-id'] !== undefined || (texts[0]?.includes('cc_is_subagent=true') ?? false);
+  /** Set for a Claude Code helper call that only primes Anthropic's prompt cache (2.0's "Warmup"). */
+  warmup?: true;
 }
 
 /** Every model id the plan routes to: a request naming one of them is sent there. */
@@ -39,27 +29,20 @@ export function planModels(plan: RoutePlan): Set<string> {
   return new Set(planRoutes(plan).map((route) => route.model));
 }
 
-export function selectRoute(body: { model?: unknown; system?: unknown; messages?: unknown }, headers: IncomingHttpHeaders, plan: RoutePlan, known: Set<string>): SelectedRoute {
+export function selectRoute(
+  body: { model?: unknown; system?: unknown; tools?: unknown; messages?: unknown },
+  headers: IncomingHttpHeaders,
+  plan: RoutePlan,
+  known: Set<string>,
+): SelectedRoute {
   const texts = systemTexts(body.system);
   const hookOrSkill = hookOrSkillRoute(body, texts, plan);
   if (hookOrSkill) return hookOrSkill;
-  if (isSubagentRequest(headers, texts)) {
-    const agent = matchAgent(plan, texts);
-    if (agent) return { model: agent.model === 'default' ? plan.main.model : agent.model, prompt: agent.name };
-  }
+  if (isWarmupRequest(body)) return { model: plan.background.model, prompt: plan.prompt.name, warmup: true };
+  const agent = detectAgent(body, headers, plan);
+  if (agent) return { model: agent.model === 'default' ? plan.main.model : agent.model, prompt: agent.name };
   const model = typeof body.model === 'string' ? body.model : undefined;
   if (model !== undefined && model === plan.prompt.frontmatterModel) return { model: plan.main.model, prompt: plan.prompt.name };
   if (model && (known.has(model) || model.includes('/'))) return { model, prompt: plan.prompt.name };
   return { model: plan.main.model, prompt: plan.prompt.name };
-}
-
-/** The agent whose body starts one of the system texts; the longest body wins when one extends another. */
-function matchAgent(plan: RoutePlan, texts: string[]): RoutePlan['agents'][number] | undefined {
-  let best: RoutePlan['agents'][number] | undefined;
-  for (const agent of plan.agents) {
-    const agentBody = agent.body?.trim();
-    if (!agentBody || (best?.body && best.body.length >= agentBody.length)) continue;
-    if (texts.some((text) => text.startsWith(agentBody))) best = agent;
-  }
-  return best;
 }

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAITextStream, openAIToolCallStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
+import { CLAUDE_BIN } from '../support/e2e-run.js';
 import { planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
 
-const CLAUDE_BIN = join(process.cwd(), 'node_modules/.bin/claude');
 
 let upstream: ScriptedUpstream | undefined;
 let running: StartedProxy | undefined;

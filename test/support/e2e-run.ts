@@ -7,8 +7,11 @@ import type { OssConfig } from '../../src/config/config-types.js';
 import type { Ledger } from '../../src/usage/ledger.js';
 import { hashConfigText } from '../../src/config/trust-store.js';
 
-/** The claude binary of the devDependency @anthropic-ai/claude-code. */
-export const CLAUDE_BIN = join(process.cwd(), 'node_modules/.bin/claude');
+/**
+ * The claude binary the end-to-end tests run: the devDependency @anthropic-ai/claude-code, unless the version
+ * matrix (scripts/claude-version-matrix.mjs) points OSS_E2E_CLAUDE_BIN at another installed release.
+ */
+export const CLAUDE_BIN = process.env.OSS_E2E_CLAUDE_BIN || join(process.cwd(), 'node_modules/.bin/claude');
 
 export interface E2eProject {
   root: string;
