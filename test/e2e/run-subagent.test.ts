@@ -1,6 +1,7 @@
 // (e) Subagent routing: a project's .claude/agents/code-reviewer.md is configured to another model than
-// main. Main's upstream calls the Agent tool (foreground); the subagent's request reaches the other
-// upstream, and each upstream's usage is recorded under its own prompt key.
+// main. Main's upstream calls the subagent tool (`Agent`, or `Task` on Claude Code 2.0) in the foreground;
+// the subagent's request reaches the other upstream, and each upstream's usage is recorded under its own
+// prompt key. On 2.0 the subagent request carries no subagent marker: only its system prompt tells.
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
@@ -24,6 +25,14 @@ function systemText(body: unknown): string {
     .join('\n');
 }
 
+/** The tool main launches subagents with, as Claude Code declared it: `Agent` from 2.1, `Task` in 2.0. */
+function subagentTool(body: unknown): string {
+  const names = ((body as { tools?: Array<{ function?: { name?: string } }> }).tools ?? []).map((tool) => tool.function?.name);
+  const tool = names.find((name) => name === 'Agent' || name === 'Task');
+  if (!tool) throw new Error(`main's request declares no subagent tool: ${names.join(', ')}`);
+  return tool;
+}
+
 function hasToolResult(body: unknown): boolean {
   return ((body as ChatBody).messages ?? []).some((message) => message.role === 'tool');
 }
@@ -35,7 +44,7 @@ describe('subagent routing (real claude)', () => {
         ? openAITextStream(['The reviewer says it is fine.'], { prompt: 1000, completion: 8 })
         : openAIToolCallStream(
             'call_agent_1',
-            'Agent',
+            subagentTool(request.body),
             [JSON.stringify({ description: 'Review hello.py', prompt: 'Please review hello.py and say if it is fine.', subagent_type: 'code-reviewer', run_in_background: false })],
             { prompt: 900, completion: 40 },
           ),

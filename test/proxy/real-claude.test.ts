@@ -48,6 +48,8 @@ describe('real claude through the proxy', () => {
     const result = await execa(CLAUDE_BIN, ['-p', 'Say hello', '--permission-mode', 'default'], {
       cwd: home,
       extendEnv: false,
+      // Claude Code 2.0 in -p mode reads a piped stdin to its end before it starts.
+      stdin: 'ignore',
       reject: false,
       timeout: 60_000,
       env: claudeEnv(home, running, model),
@@ -76,6 +78,8 @@ describe('real claude through the proxy', () => {
     const result = await execa(CLAUDE_BIN, ['-p', 'What does note.txt say?', '--permission-mode', 'default'], {
       cwd: home,
       extendEnv: false,
+      // Claude Code 2.0 in -p mode reads a piped stdin to its end before it starts.
+      stdin: 'ignore',
       reject: false,
       timeout: 60_000,
       env: claudeEnv(home, running, model),
