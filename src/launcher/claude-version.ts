@@ -7,15 +7,21 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
-import semver from 'semver';
+// Only the semver functions used here: the whole package costs start-up time for nothing.
+import coerce from 'semver/functions/coerce.js';
+import gte from 'semver/functions/gte.js';
+import lt from 'semver/functions/lt.js';
+import major from 'semver/functions/major.js';
+import minor from 'semver/functions/minor.js';
+import valid from 'semver/functions/valid.js';
 
 /** The releases the end-to-end suite passes on (scripts/claude-version-matrix.mjs, docs/compatibility.md). */
 export const TESTED_CLAUDE_VERSIONS = ['2.0.77', '2.1.200', '2.1.332'] as const;
 export const OLDEST_TESTED_CLAUDE: string = TESTED_CLAUDE_VERSIONS[0];
 export const NEWEST_TESTED_CLAUDE: string = TESTED_CLAUDE_VERSIONS[2];
 /** Newer patches of the newest tested minor version (2.1.x) count as tested; 2.2.0 does not. */
-const NEWEST_TESTED_MINOR = `${semver.major(NEWEST_TESTED_CLAUDE)}.${semver.minor(NEWEST_TESTED_CLAUDE)}`;
-const FIRST_UNTESTED_MINOR = `${semver.major(NEWEST_TESTED_CLAUDE)}.${semver.minor(NEWEST_TESTED_CLAUDE) + 1}.0`;
+const NEWEST_TESTED_MINOR = `${major(NEWEST_TESTED_CLAUDE)}.${minor(NEWEST_TESTED_CLAUDE)}`;
+const FIRST_UNTESTED_MINOR = `${major(NEWEST_TESTED_CLAUDE)}.${minor(NEWEST_TESTED_CLAUDE) + 1}.0`;
 
 const CLAUDE_PACKAGE = '@anthropic-ai/claude-code';
 const UPDATE_COMMAND = `npm install -g ${CLAUDE_PACKAGE}`;
@@ -56,7 +62,7 @@ export function versionFromInstall(bin: string): ClaudeVersion | undefined {
   }
   // The native installer keeps ~/.local/share/claude/versions/<version>; Homebrew's cask <version>/claude.
   for (const name of [basename(real), basename(dirname(real))]) {
-    const version = semver.valid(name);
+    const version = valid(name);
     if (version) return { version, from: 'path' };
   }
   return undefined;
@@ -86,10 +92,10 @@ export async function probeClaudeVersion(bin: string, env: NodeJS.ProcessEnv, si
 }
 
 export function claudeVersionStatus(version: string | undefined): ClaudeVersionStatus {
-  const parsed = version === undefined ? null : semver.coerce(version);
+  const parsed = version === undefined ? null : coerce(version);
   if (!parsed) return 'unknown';
-  if (semver.lt(parsed, OLDEST_TESTED_CLAUDE)) return 'older';
-  if (semver.gte(parsed, FIRST_UNTESTED_MINOR)) return 'newer';
+  if (lt(parsed, OLDEST_TESTED_CLAUDE)) return 'older';
+  if (gte(parsed, FIRST_UNTESTED_MINOR)) return 'newer';
   return 'tested';
 }
 
