@@ -1,5 +1,5 @@
 // Subagent and helper-call detection on every supported Claude Code release, against what 2.0.77, 2.1.200 and
-// 2.1.332 really sent for one foreground subagent (fixtures/claude-code/subagent-by-release.json, captured with
+// 2.1.332 really sent for one foreground subagent (fixtures/claude-code-releases/subagent-by-release.json, captured with
 // the scripted mock), plus the false positives the body match must not fall for without 2.1's markers.
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -16,7 +16,7 @@ interface Captured {
   body: { model: string; system: Array<{ type: string; text: string }>; tools: Array<{ name: string }>; messages: Array<{ role: string; content: unknown }> };
 }
 type Release = Record<string, Captured>;
-const capture = JSON.parse(readFileSync(new URL('../fixtures/claude-code/subagent-by-release.json', import.meta.url), 'utf8')) as Record<string, Release>;
+const capture = JSON.parse(readFileSync(new URL('../fixtures/claude-code-releases/subagent-by-release.json', import.meta.url), 'utf8')) as Record<string, Release>;
 const RELEASES = ['2.0.77', '2.1.200', '2.1.332'] as const;
 const release = (version: string): Release => capture[version] as Release;
 
