@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { versionFromInstall } from '../../src/launcher/claude-version.js';
 import { getPricing } from '../../src/registry/registry.js';
 import { priceTokens, roundUsd } from '../../src/usage/cost.js';
 import { capturedIO } from '../support/captured-io.js';
@@ -18,6 +19,20 @@ import type { UpstreamReply, UpstreamRequest } from '../support/scripted-upstrea
 const QUERY = 'oss 1.0 release date';
 const PROMPT = 'When was oss 1.0 released? Search the web.';
 const REMINDER = '\n\n\nREMINDER: You MUST include the sources above in your response to the user using markdown hyperlinks.';
+
+/**
+ * How the Claude Code under test hands a failed search to the main model, as each tested release does it:
+ * 2.1.332 `Error: <error>`; 2.1.200 and 2.0.77 a results text holding it (2.0.77 with the whole error body).
+ */
+function failedSearchResult(error: string, message: string): string {
+  const release = versionFromInstall(CLAUDE_BIN)?.version;
+  if (release === '2.1.200') return `Web search results for query: "${QUERY}"\n\n${error}${REMINDER}`;
+  if (release === '2.0.77') {
+    const body = JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message } });
+    return `Web search results for query: "${QUERY}"\n\nAPI Error: 400 ${body}${REMINDER}`;
+  }
+  return `Error: ${error}`;
+}
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -153,12 +168,13 @@ describe('WebSearch with the real claude through oss run', () => {
 
     const run = await ossRun(made, 'scripted/coder-1', { SCRIPTED_API_KEY: 'sk-scripted' });
 
-    const error =
-      'API Error: 400 oss: WebSearch needs Claude or a model with its own web search, and scripted/coder-1 has neither: set models.search to claude (with ANTHROPIC_API_KEY or `claude /login`) or to a model that searches, e.g. openrouter/perplexity/sonar or gemini/gemini-2.5-flash';
+    const message =
+      'oss: WebSearch needs Claude or a model with its own web search, and scripted/coder-1 has neither: set models.search to claude (with ANTHROPIC_API_KEY or `claude /login`) or to a model that searches, e.g. openrouter/perplexity/sonar or gemini/gemini-2.5-flash';
+    const result = failedSearchResult(`API Error: 400 ${message}`, message);
     expect(run.code, run.stderr).toBe(0);
     expect(upstream.requests).toHaveLength(2);
-    expect(toolMessage(upstream.requests[1])?.content).toBe(`Error: ${error}`);
-    expect(lastAssistantText(made.home)).toBe(`The search failed: Error: ${error}`);
+    expect(toolMessage(upstream.requests[1])?.content).toBe(result);
+    expect(lastAssistantText(made.home)).toBe(`The search failed: ${result}`);
   }, 120_000);
 });
 
