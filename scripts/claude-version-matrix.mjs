@@ -67,11 +67,11 @@ function runSuite(bin, version) {
     stdio: 'inherit',
     env: { ...process.env, OSS_E2E_CLAUDE_BIN: bin },
   });
-  let counts = { passed: 0, failed: 0, failedNames: [] };
+  let counts = { passed: 0, failed: 0, skipped: 0, failedNames: [] };
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     const failedNames = json.testResults.flatMap((file) => file.assertionResults.filter((test) => test.status === 'failed').map((test) => test.fullName));
-    counts = { passed: json.numPassedTests, failed: json.numFailedTests, failedNames };
+    counts = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests, failedNames };
     rmSync(report, { force: true });
   }
   return { ok: run.status === 0, ...counts };
@@ -95,7 +95,8 @@ for (const version of versions) {
     continue;
   }
   const suite = runSuite(installed.bin, version);
-  const result = suite.ok ? `${suite.passed} passed` : `${suite.passed} passed, ${suite.failed} failed: ${suite.failedNames.join('; ') || 'see the log above'}`;
+  const skipped = suite.skipped > 0 ? `, ${suite.skipped} skipped` : '';
+  const result = suite.ok ? `${suite.passed} passed${skipped}` : `${suite.passed} passed, ${suite.failed} failed${skipped}: ${suite.failedNames.join('; ') || 'see the log above'}`;
   rows.push({ version, result, ok: suite.ok });
 }
 
