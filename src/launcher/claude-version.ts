@@ -18,7 +18,7 @@ import valid from 'semver/functions/valid.js';
 /** The releases the end-to-end suite passes on (scripts/claude-version-matrix.mjs, docs/compatibility.md). */
 export const TESTED_CLAUDE_VERSIONS = ['2.0.77', '2.1.200', '2.1.332'] as const;
 export const OLDEST_TESTED_CLAUDE: string = TESTED_CLAUDE_VERSIONS[0];
-export const NEWEST_TESTED_CLAUDE: string = TESTED_CLAUDE_VERSIONS[2];
+export const NEWEST_TESTED_CLAUDE: string = TESTED_CLAUDE_VERSIONS.at(-1) ?? OLDEST_TESTED_CLAUDE;
 /** Newer patches of the newest tested minor version (2.1.x) count as tested; 2.2.0 does not. */
 const NEWEST_TESTED_MINOR = `${major(NEWEST_TESTED_CLAUDE)}.${minor(NEWEST_TESTED_CLAUDE)}`;
 const FIRST_UNTESTED_MINOR = `${major(NEWEST_TESTED_CLAUDE)}.${minor(NEWEST_TESTED_CLAUDE) + 1}.0`;
