@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiErrorText } from '../support/claude-release.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider } from '../support/e2e-run.js';
 import { openAITextStream, openAIToolCallStream, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
 
@@ -39,7 +40,7 @@ describe('a run with a spending cap (real claude)', () => {
     );
 
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(1);
-    expect(result.stdout).toBe(`API Error: 402 ${STOP}`);
+    expect(result.stdout).toBe(apiErrorText(402, 'billing_error', STOP));
     expect(upstream.requests).toHaveLength(2);
     // oss's own lines (claude adds its unknown-model notice to the same stderr).
     expect(result.stderr.split('\n').filter((line) => line.startsWith('oss:'))).toEqual([

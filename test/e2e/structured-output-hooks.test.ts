@@ -7,8 +7,7 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import lt from 'semver/functions/lt.js';
-import { versionFromInstall } from '../../src/launcher/claude-version.js';
+import { CLAUDE_RELEASE, IS_CLAUDE_2_0 } from '../support/claude-release.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider, type E2eProject } from '../support/e2e-run.js';
 import { geminiTextMessage, geminiTextStream, startGeminiUpstream } from '../support/scripted-gemini-upstream.js';
 import { openAITextMessage, openAITextStream, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
@@ -107,9 +106,8 @@ async function ossRun(route: Route, prompt: string) {
  * Claude Code 2.0 (2.0.77 seen) crashes with `RangeError: Invalid string length` as soon as a `type: "prompt"`
  * hook is configured, before sending any request, with or without oss (docs/compatibility.md).
  */
-const RELEASE = versionFromInstall(CLAUDE_BIN)?.version;
-const PROMPT_HOOKS_CRASH = RELEASE !== undefined && lt(RELEASE, '2.1.0');
-if (PROMPT_HOOKS_CRASH) console.warn(`structured-output-hooks: skipped, Claude Code ${RELEASE} itself crashes on prompt hooks`);
+const PROMPT_HOOKS_CRASH = IS_CLAUDE_2_0;
+if (PROMPT_HOOKS_CRASH) console.warn(`structured-output-hooks: skipped, Claude Code ${CLAUDE_RELEASE} itself crashes on prompt hooks`);
 
 describe.skipIf(PROMPT_HOOKS_CRASH).each(ROUTES)('a prompt hook under oss run on $name (real claude)', (route) => {
   it('a blocking hook stops the prompt and shows its reason; the model is asked once, with the schema', async () => {

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { versionFromInstall } from '../../src/launcher/claude-version.js';
 import { getPricing } from '../../src/registry/registry.js';
 import { priceTokens, roundUsd } from '../../src/usage/cost.js';
 import { capturedIO } from '../support/captured-io.js';
+import { apiErrorText, CLAUDE_RELEASE, IS_CLAUDE_2_0 } from '../support/claude-release.js';
 import { lastAssistantText } from '../support/claude-transcript.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider, type E2eProject } from '../support/e2e-run.js';
 import { start as startAnthropic } from '../support/scripted-anthropic-server.js';
@@ -24,14 +24,11 @@ const REMINDER = '\n\n\nREMINDER: You MUST include the sources above in your res
  * How the Claude Code under test hands a failed search to the main model, as each tested release does it:
  * 2.1.332 `Error: <error>`; 2.1.200 and 2.0.77 a results text holding it (2.0.77 with the whole error body).
  */
-function failedSearchResult(error: string, message: string): string {
-  const release = versionFromInstall(CLAUDE_BIN)?.version;
-  if (release === '2.1.200') return `Web search results for query: "${QUERY}"\n\n${error}${REMINDER}`;
-  if (release === '2.0.77') {
-    const body = JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message } });
-    return `Web search results for query: "${QUERY}"\n\nAPI Error: 400 ${body}${REMINDER}`;
+function failedSearchResult(message: string): string {
+  if (CLAUDE_RELEASE === '2.1.200' || IS_CLAUDE_2_0) {
+    return `Web search results for query: "${QUERY}"\n\n${apiErrorText(400, 'invalid_request_error', message)}${REMINDER}`;
   }
-  return `Error: ${error}`;
+  return `Error: ${apiErrorText(400, 'invalid_request_error', message)}`;
 }
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -170,7 +167,7 @@ describe('WebSearch with the real claude through oss run', () => {
 
     const message =
       'oss: WebSearch needs Claude or a model with its own web search, and scripted/coder-1 has neither: set models.search to claude (with ANTHROPIC_API_KEY or `claude /login`) or to a model that searches, e.g. openrouter/perplexity/sonar or gemini/gemini-2.5-flash';
-    const result = failedSearchResult(`API Error: 400 ${message}`, message);
+    const result = failedSearchResult(message);
     expect(run.code, run.stderr).toBe(0);
     expect(upstream.requests).toHaveLength(2);
     expect(toolMessage(upstream.requests[1])?.content).toBe(result);
