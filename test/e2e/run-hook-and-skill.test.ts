@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
+import { CLAUDE_RELEASE, IS_CLAUDE_2_0 } from '../support/claude-release.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider } from '../support/e2e-run.js';
 import type { UpstreamRequest } from '../support/scripted-upstream.js';
 import { openAITextMessage, openAITextStream, openAIToolCallStream, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
@@ -24,7 +25,9 @@ const HOOK_PROMPT = 'HOOK-CHECK: allow any prompt that is polite.';
 const SKILL_BODY = 'PLAIN-SKILL-BODY: answer with the word banana.';
 
 describe('hook and skill routing (real claude)', () => {
-  it('sends a prompt hook to the model models.hooks gives its event, and the prompt to main', async () => {
+  // Claude Code 2.0 itself crashes as soon as a prompt hook is configured (docs/compatibility.md).
+  if (IS_CLAUDE_2_0) console.warn(`run-hook-and-skill: prompt-hook test skipped, Claude Code ${CLAUDE_RELEASE} itself crashes on prompt hooks`);
+  it.skipIf(IS_CLAUDE_2_0)('sends a prompt hook to the model models.hooks gives its event, and the prompt to main', async () => {
     const mainUpstream = await startOpenAIUpstream(() => openAITextStream(['Hello from main.'], { prompt: 900, completion: 4 }));
     // Held to the hook's schema, the judge's answer is asked for whole (no stream) since the structured-output work.
     const verdict = '{"ok": true, "reason": "the prompt is polite"}';
