@@ -18,6 +18,23 @@ function overheadRows(label, result) {
   ];
 }
 
+/** The launch figures (bench/launch-startup.mjs): wall time to the stand-in claude, and the launcher's CPU by then. */
+export function formatLaunch(launch) {
+  const row = (name, figure) => [name, figure.wall.n, figure.wall.p50, figure.wall.p95, figure.cpu.p50, figure.cpu.p95];
+  return [
+    'Launch: spawn to the stand-in claude starting (wall ms), and the launcher\'s main-thread CPU ms by then',
+    table(
+      ['', 'n', 'wall p50', 'wall p95', 'cpu p50', 'cpu p95'],
+      [
+        row('node spawning claude (floor)', launch.bareNode),
+        row('oss run -p hi --model claude', launch.claudeRun),
+        row('oss run, proxied model', launch.proxiedRun),
+      ],
+    ),
+    `oss serve, spawn to first 200 (wall ms): p50 ${launch.serveFirst200.p50}, p95 ${launch.serveFirst200.p95} (n ${launch.serveFirst200.n})`,
+  ].join('\n');
+}
+
 export function formatReport(result) {
   const { machine, cli, lifecycle, streaming, nonStreaming, memory } = result;
   const overheadHeaders = ['', 'ttfb p50', 'ttfb p95', 'total p50', 'total p95', 'req/s'];
@@ -27,6 +44,8 @@ export function formatReport(result) {
     '',
     'CLI start-up (whole process, wall time)',
     table(TIMING_HEADERS, [timing('node -e ""', cli.nodeBaseline), timing('oss --version', cli.version), timing('oss run --dry-run', cli.dryRun), ...(cli.statusline ? [timing('oss statusline (no run)', cli.statusline)] : [])]),
+    '',
+    formatLaunch(result.launch),
     '',
     'Module load (a process that only imports the module; wall time and peak RSS)',
     table(

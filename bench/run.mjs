@@ -2,6 +2,7 @@
 // on loopback against a scripted upstream, every loop bounded. Prints a table; writes the full result as JSON
 // to a temp file, or to bench/results.json with --write. --quick runs a tenth of the loops (a smoke run);
 // --profile writes a V8 CPU profile of the proxy process (open it in Chrome DevTools) to a temp folder.
+// --launch runs only the launch figures (bench/launch-startup.mjs: how long before claude starts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { cliStartup } from './cli-startup.mjs';
 import { createClientPool, runRequests } from './http-client.mjs';
 import { proxyLifecycle } from './proxy-lifecycle.mjs';
 import { proxyMemory } from './proxy-memory.mjs';
-import { formatReport } from './report.mjs';
+import { launchStartup } from './launch-startup.mjs';
+import { formatLaunch, formatReport } from './report.mjs';
 import { summarize } from './stats.mjs';
 import { concurrentOverhead, sequentialOverhead } from './request-overhead.mjs';
 import { countTokensTarget, directTarget, proxyTarget } from './targets.mjs';
@@ -23,6 +25,7 @@ const n = (count) => Math.max(2, Math.round(count * scale));
 
 const COUNTS = {
   cliRuns: n(20),
+  launchRuns: n(20),
   lifecycleRuns: n(50),
   warmUp: 20,
   streaming: n(200),
@@ -56,10 +59,20 @@ const home = join(scratch, 'home');
 const profileDir = args.has('--profile') ? mkdtempSync(join(tmpdir(), 'oss-bench-profile-')) : undefined;
 const children = [];
 const pool = createClientPool();
+if (args.has('--launch')) {
+  try {
+    console.log(formatLaunch(await launchStartup(scratch, COUNTS.launchRuns)));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   const result = { date: new Date().toISOString(), machine: machine(), counts: COUNTS };
   process.stderr.write('bench: CLI start-up…\n');
   result.cli = cliStartup(scratch, COUNTS.cliRuns);
+  process.stderr.write('bench: launch (stand-in claude, oss serve)…\n');
+  result.launch = await launchStartup(scratch, COUNTS.launchRuns);
   process.stderr.write('bench: proxy lifecycle…\n');
   result.lifecycle = await proxyLifecycle(home, COUNTS.lifecycleRuns);
 

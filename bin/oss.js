@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundled CLI (scripts/bundle.mjs): a handful of files to read instead of hundreds of modules.
+import { main } from '../dist/bundle/oss.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

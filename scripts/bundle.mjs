@@ -1,0 +1,28 @@
+// Bundles the CLI for start-up speed: `oss` lives in shell aliases, and loading a few hundred small ES
+// modules from node_modules (fastify, undici, execa, commander…) costs more than running them. esbuild
+// joins src/cli/main.ts and everything it imports into dist/bundle/: one entry file for what every command
+// needs, and one chunk per lazily imported part (the proxy, each command), so the all-Claude `oss run`
+// never reads the proxy's code. bin/oss.js loads the bundle; the per-file tsc output in dist/ stays for the
+// tests and benches that import single modules. The bundle sits two folders below the package root, as
+// dist/cli/ does, so paths built from import.meta.url (package.json, node_modules/.bin/claude) still hold.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const outdir = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
+rmSync(outdir, { recursive: true, force: true });
+
+await build({
+  entryPoints: { oss: fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)) },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Some bundled CommonJS packages call require() on Node built-ins; an ES module has no require of its own.
+  banner: { js: "import { createRequire as __ossCreateRequire } from 'node:module'; const require = __ossCreateRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
