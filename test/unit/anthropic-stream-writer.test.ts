@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnthropicStreamWriter, formatSseEvent, isSyntheticSignature, type WireEvent } from '../../src/providers/common/anthropic-stream-writer.js';
+import { AnthropicStreamWriter, formatSseEvent, isSyntheticSignature, type WireDelta, type WireEvent } from '../../src/providers/common/anthropic-stream-writer.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 
 function record(model = 'openai/gpt-4o') {
@@ -59,5 +59,23 @@ describe('AnthropicStreamWriter', () => {
     writer.error('overloaded_error', 'upstream overloaded');
     writer.text('ignored');
     expect(events.map((e) => e.type)).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'error']);
+  });
+});
+
+describe('formatSseEvent', () => {
+  // The per-token deltas are framed by hand for speed; the bytes must stay exactly JSON.stringify's.
+  const awkward = ['', 'plain', 'quote " backslash \\ slash /', 'line\nbreak\ttab\r\u0000\u001f', 'é 中文 😀', '\ud800 lone surrogate', '{"a":[1,2]}'];
+  const deltas: WireDelta[] = awkward.flatMap((value) => [
+    { type: 'text_delta', text: value },
+    { type: 'input_json_delta', partial_json: value },
+    { type: 'thinking_delta', thinking: value },
+    { type: 'signature_delta', signature: value },
+  ]);
+
+  it('frames every kind of content_block_delta with the same bytes as encoding the whole event', () => {
+    for (const [index, delta] of deltas.entries()) {
+      const event = { type: 'content_block_delta' as const, index, delta };
+      expect(formatSseEvent(event)).toBe(`event: content_block_delta\ndata: ${JSON.stringify(event)}\n\n`);
+    }
   });
 });
