@@ -3,6 +3,9 @@
 // back to Claude or answer with a proper HTTP error. `firstByteAt` marks when the stream became committed.
 // A `ping` before any content is dropped: keep-alive comments (keep-alive.ts) hold the line until then, and
 // a ping would send message_start, after which the answer could no longer fall back.
+// Events are batched: all those produced while handling the upstream reads of one event-loop turn go out
+// as one socket write (one chunk of the chunked reply), sent from setImmediate, before the loop waits for
+// I/O again: a write per token was the largest cost of a stream, and the batch adds no wait.
 import type { ServerResponse } from 'node:http';
 import { formatSseEvent, type WireEvent } from '../providers/common/anthropic-stream-writer.js';
 import { SSE_HEADERS, type KeepAlive } from './keep-alive.js';
@@ -13,6 +16,9 @@ export class SseReplySink {
   firstByteAt: number | undefined;
   /** An error event that arrived before any content: the caller decides what Claude Code gets. */
   earlyError: { type: string; message: string } | undefined;
+
+  private pending = '';
+  private flushScheduled = false;
 
   constructor(
     private readonly res: ServerResponse,
@@ -38,13 +44,26 @@ export class SseReplySink {
       this.keepAlive?.commit();
       if (!this.res.headersSent) this.res.writeHead(200, SSE_HEADERS);
       this.firstByteAt = Date.now();
-      if (this.held) this.res.write(formatSseEvent(this.held));
+      if (this.held) this.pending += formatSseEvent(this.held);
       this.held = undefined;
     }
-    this.res.write(formatSseEvent(event));
+    this.pending += formatSseEvent(event);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flush);
+    }
   }
 
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.pending === '' || this.res.destroyed) return;
+    const text = this.pending;
+    this.pending = '';
+    this.res.write(text);
+  };
+
   end(): void {
+    this.flush();
     if (!this.res.destroyed) this.res.end();
   }
 }
