@@ -20,9 +20,19 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  // Some bundled CommonJS packages call require() on Node built-ins; an ES module has no require of its own.
-  banner: { js: "import { createRequire as __ossCreateRequire } from 'node:module'; const require = __ossCreateRequire(import.meta.url);" },
+  // Chunks sit beside the entry, so import.meta.url is two folders below the package root in every file.
+  chunkNames: '[name]-[hash]',
+  // Bundled CommonJS packages call require() on Node built-ins and read __filename (write-file-atomic names
+  // its temp files from it); an ES module has neither, so every file of the bundle defines them.
+  banner: {
+    js: [
+      "import { createRequire as __ossCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __ossFileURLToPath } from 'node:url';",
+      'const require = __ossCreateRequire(import.meta.url);',
+      'const __filename = __ossFileURLToPath(import.meta.url);',
+      "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+    ].join(' '),
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -1,10 +1,15 @@
 // One launch of `claude` for a route plan: find the binary, start the proxy only when some route is not
-// Claude (health-checked before claude starts), run claude with the right environment and arguments, and
-// tear everything down on every path. `oss run` and `oss demo` both come through here.
+// Claude, run claude with the right environment and arguments, and tear everything down on every path.
+// `oss run` and `oss demo` both come through here. The proxy's code loads only on a proxied run, and then
+// while claude starts: the port is bound first (held-listener.ts), claude is spawned, and its first request
+// waits there until the proxy is ready; a proxy that cannot start stops claude and the run fails with why.
 import type { OssConfig } from '../config/config-types.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { UsageEvent } from '../usage/usage-event.js';
-import { ModelProxy } from '../proxy/model-proxy.js';
+import { randomBytes } from 'node:crypto';
+import type { ModelProxy } from '../proxy/model-proxy.js';
+import { HeldListener } from '../proxy/held-listener.js';
+import { STATUS_PATH } from '../proxy/status-route.js';
 import { targetFor } from '../registry/target-info.js';
 import { isClaudeModel } from '../routing/model-id.js';
 import { planRoutes } from '../routing/plan-routes.js';
@@ -14,7 +19,6 @@ import { buildClaudeEnv, hasAnthropicCredentials } from './claude-env.js';
 import { describeVersion, startClaudeVersionProbe, versionFromInstall, type ClaudeVersionCheck } from './claude-version.js';
 import { findClaude } from './find-claude.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
-import { checkProxyHealth } from './proxy-health.js';
 import { statusLineArgs } from './status-line-setting.js';
 import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude, type ClaudeStdin } from './spawn-claude.js';
 import { RunTeardown, type PricedCost } from './teardown.js';
@@ -77,18 +81,31 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
   const mayReachClaude = input.plan.fallback || hasClaudeRoute(input.plan);
   const credential = mayReachClaude ? claudeHasCredential({ bin, env: input.env, cwd: input.cwd }) : Promise.resolve(hasAnthropicCredentials(input.env));
   const versionProbe = startClaudeVersionProbe(bin, input.env);
+  const listener = await HeldListener.listen();
+  const secret = randomBytes(18).toString('base64url');
+  const baseUrl = `http://127.0.0.1:${listener.port}/${secret}`;
   let proxy: ModelProxy | undefined;
-  const teardown = newTeardown(input, () => proxy?.shutdown() ?? Promise.resolve(), () => proxy?.budgetNotice());
+  let started: Promise<void> | undefined;
+  const teardown = newTeardown(input, () => (proxy ? proxy.shutdown() : listener.close()), () => proxy?.budgetNotice());
   try {
-    proxy = new ModelProxy({
-      plan: input.plan,
-      config: input.config,
-      env: input.env,
-      onUsage: teardown.record,
-      onFallback: (message) => input.stderr(`${message.startsWith('oss:') ? message : `oss: ${message}`}\n`),
-    });
-    await proxy.start();
-    await checkProxyHealth(proxy.baseUrl);
+    // The proxy loads and starts while the credential check runs and claude boots: claude's first request
+    // waits in the listener until it is ready. If it cannot start, claude is stopped and the run fails with why.
+    const cancel = new AbortController();
+    started = (async () => {
+      const { ModelProxy } = await import('../proxy/model-proxy.js');
+      proxy = new ModelProxy({
+        plan: input.plan,
+        config: input.config,
+        env: input.env,
+        secret,
+        listener,
+        onUsage: teardown.record,
+        onFallback: (message) => input.stderr(`${message.startsWith('oss:') ? message : `oss: ${message}`}\n`),
+      });
+      await proxy.start();
+      proxy.warmUp();
+    })();
+    started.catch(() => cancel.abort());
     const hasOwnCredential = await credential;
     warnIfUntested(input, await versionProbe.settle(VERSION_PROBE_GRACE_MS));
     if (early) return exitCodeOf(undefined, early);
@@ -98,21 +115,31 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     const { env } = buildClaudeEnv({
       plan: input.plan,
       userEnv: input.env,
-      proxyBaseUrl: proxy.baseUrl,
-      secret: proxy.secret,
+      proxyBaseUrl: baseUrl,
+      secret,
       mainContextWindow,
       hasOwnCredential,
     });
-    env.OSS_STATUS_URL = proxy.statusUrl;
+    env.OSS_STATUS_URL = `${baseUrl}${STATUS_PATH}`;
     const ossArgs = await statusLineArgs({ env: input.env, cwd: input.cwd, claudeArgs: input.claudeArgs, print: input.print });
     const proxiedArgs = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied, ossArgs });
-    proxy.warmUp();
-    return await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin, watchdog: true });
+    if (early) return exitCodeOf(undefined, early);
+    if (cancel.signal.aborted) await started;
+    const claude = await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin, watchdog: true, cancel: cancel.signal }).then(
+      (code) => ({ code }),
+      (error: unknown) => ({ error }),
+    );
+    // A proxy that failed is why claude stopped: its error wins.
+    await started;
+    if ('error' in claude) throw claude.error;
+    return claude.code;
   } finally {
     versionProbe.stop();
     for (const signal of FORWARDED_SIGNALS) process.off(signal, remember);
     // When the proxy failed to start, `claude auth status` may still be running: no process is left behind.
     await credential;
+    // Nor a proxy that was still starting: it has settled before teardown closes it.
+    await started?.catch(() => undefined);
     await teardown.finish();
   }
 }

@@ -25,6 +25,8 @@ export interface SpawnClaudeInput {
   stdin?: ClaudeStdin;
   /** Stop claude if oss dies without forwarding a signal (SIGKILL): set when claude depends on oss's proxy. */
   watchdog?: boolean;
+  /** Aborted when claude must stop (its proxy failed to start): claude gets SIGTERM. */
+  cancel?: AbortSignal;
 }
 
 export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
@@ -38,6 +40,7 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
     reject: false,
     // Signals are ours to forward; execa must not kill claude when oss's own promise settles.
     cleanup: false,
+    ...(input.cancel ? { cancelSignal: input.cancel } : {}),
   });
   if (typeof input.stdin === 'object' && child.stdin) {
     // claude may exit or close its stdin without reading it all; that is not an error of the run.

@@ -1,6 +1,7 @@
 // The proxy's Fastify app: one JSON body parser that keeps the raw bytes (Claude pass-through forwards them
 // untouched), Anthropic-shaped answers for every error Fastify itself raises, the secret/Host guard, and the
 // routes under `/<secret>`. No logger: bodies and keys are never written anywhere.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { proxyError } from './anthropic-error-reply.js';
 import { browserGuard } from './browser-guard.js';
@@ -14,6 +15,8 @@ import { statusRoute, type StatusRouteOptions } from './status-route.js';
 export const BODY_LIMIT_BYTES = 33 * 1024 * 1024;
 
 export interface ServerOptions extends ProxyRoutesOptions {
+  /** Serve on this server (already listening: held-listener.ts) instead of one Fastify creates. */
+  serverFactory?: (handler: (request: IncomingMessage, response: ServerResponse) => void) => Server;
   secret: string;
   port: () => number;
   /** The run's live totals, served at /<secret>/oss/status for `oss statusline`. */
@@ -33,6 +36,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     forceCloseConnections: true,
     return503OnClosing: false,
     clientErrorHandler: clientErrorReply,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
 
   app.removeAllContentTypeParsers();

@@ -27,6 +27,7 @@ import { routeName, runStatus, type RunStatus } from './run-status.js';
 import { planModels } from './select-route.js';
 import { STATUS_PATH } from './status-route.js';
 import { createUpstreamPool, DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './upstream-pool.js';
+import type { HeldListener } from './held-listener.js';
 
 export interface ModelProxyOptions {
   plan: RoutePlan;
@@ -46,6 +47,11 @@ export interface ModelProxyOptions {
   onUsage?: (event: UsageEvent) => void;
   /** One line for the user, containing "falling back to Claude". */
   onFallback?: (message: string) => void;
+  /**
+   * A port already bound (held-listener.ts), whose waiting requests the proxy serves once started: `oss run`
+   * binds it and spawns claude before loading the proxy. `port` is then ignored; shutdown() closes it.
+   */
+  listener?: HeldListener;
   /** Timings; the defaults suit real use, tests shorten them. */
   tuning?: ProxyTuning;
 }
@@ -123,7 +129,17 @@ export class ModelProxy {
     const meter = this.meter;
     // Every route's target is built now, so a request only looks one up (a failure is answered per request).
     await Promise.all([...knownModels].map((model) => targets.resolve(model).catch(() => undefined)));
+    const listener = options.listener;
+    let requestHandler: Parameters<HeldListener['attach']>[0] = () => undefined;
     const app = buildServer({
+      ...(listener
+        ? {
+            serverFactory: (handler) => {
+              requestHandler = handler;
+              return listener.server;
+            },
+          }
+        : {}),
       secret: this.pathSecret,
       port: () => this.port,
       plan: options.plan,
@@ -147,6 +163,19 @@ export class ModelProxy {
       },
       status: () => this.status(),
     });
+    if (listener) {
+      try {
+        await app.ready();
+      } catch (error) {
+        await Promise.all([app.close(), pool.destroy()]);
+        throw error;
+      }
+      this.port = listener.port;
+      this.app = app;
+      this.pool = pool;
+      listener.attach(requestHandler);
+      return;
+    }
     try {
       await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     } catch (error) {
@@ -168,6 +197,7 @@ export class ModelProxy {
   }
 
   getPort(): number {
+    if (this.options.listener) return this.options.listener.port;
     if (!this.app) throw new Error('the proxy is not running: call start() first');
     return this.port;
   }
@@ -181,6 +211,6 @@ export class ModelProxy {
     this.app = undefined;
     this.pool = undefined;
     // forceCloseConnections ends open streams; destroying the pool cuts the upstream side of them.
-    await Promise.all([app?.close(), pool?.destroy()]);
+    await Promise.all([app?.close(), pool?.destroy(), this.options.listener?.close()]);
   }
 }
