@@ -84,7 +84,11 @@ async function timeServe(options, runs) {
     const port = await freePort();
     const secret = 'bench-secret-0123';
     const start = performance.now();
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--secret', secret, '--model', 'openrouter/deepseek/deepseek-chat'], { ...options, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--model', 'openrouter/deepseek/deepseek-chat'], {
+      ...options,
+      env: { ...options.env, OSS_SECRET: secret },
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     let status = 0;
     while (status !== 200 && performance.now() - start < 30_000 && child.exitCode === null) {
