@@ -4,7 +4,7 @@
 // the number of requests. Seed-compatible: recordUsage({command, model, inputTokens, outputTokens}),
 // getUsage(date), flush().
 import type { OssConfig } from '../config/config-types.js';
-import { getPricing } from '../registry/registry.js';
+import { defaultRegistry, type ModelRegistry } from '../registry/registry.js';
 import { costOfEvent, roundUsd, type PriceLookup } from './cost.js';
 import { addLedger, addRecords, mergeLedgerDelta, readLedger, type DayUsage, type Ledger, type LedgerRecord, type MergeOptions } from './ledger.js';
 import type { UsageEvent } from './usage-event.js';
@@ -52,7 +52,10 @@ export class CostTracker {
   constructor(private readonly options: CostTrackerOptions = {}) {
     this.env = options.env ?? process.env;
     this.now = options.now ?? Date.now;
-    this.prices = options.prices ?? getPricing;
+    // The registry is looked up once per tracker: getPricing() checks the model cache's file on every call,
+    // and `oss serve` prices every request it answers.
+    let registry: ModelRegistry | undefined;
+    this.prices = options.prices ?? ((id, config) => (registry ??= defaultRegistry()).getPricing(id, config));
   }
 
   recordUsage(input: UsageInput): LedgerRecord {
