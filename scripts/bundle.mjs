@@ -6,13 +6,32 @@
 // tests and benches that import single modules. The bundle sits two folders below the package root, as
 // dist/cli/ does, so paths built from import.meta.url (package.json, node_modules/.bin/claude) still hold.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const outdir = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 
+/**
+ * undici's cookie helpers (which oss never calls) read `globalThis.Headers` when undici loads, and that one
+ * read makes Node load its own built-in copy of undici: about 17 ms of CPU on the proxy's start path. In the
+ * bundle they brand-check against undici's own Headers only.
+ */
+const skipGlobalHeaders = {
+  name: 'skip-global-headers',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /node_modules[\\/]undici[\\/]lib[\\/]web[\\/]cookies[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patched = source.replace('[Headers, globalThis.Headers].filter(Boolean)', '[Headers]');
+      if (patched === source) throw new Error(`bundle: ${args.path} changed; update the skip-global-headers plugin`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 await build({
+  plugins: [skipGlobalHeaders],
   entryPoints: { oss: fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)) },
   outdir,
   bundle: true,
