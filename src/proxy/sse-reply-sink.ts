@@ -5,7 +5,8 @@
 // a ping would send message_start, after which the answer could no longer fall back.
 // Events are batched: all those produced while handling the upstream reads of one event-loop turn go out
 // as one socket write (one chunk of the chunked reply), sent from setImmediate, before the loop waits for
-// I/O again: a write per token was the largest cost of a stream, and the batch adds no wait.
+// I/O again: a write per token was the largest cost of a stream, and the batch adds no wait. The first
+// delta is the exception: it goes out at once, so the rest of a large read never delays the first token.
 import type { ServerResponse } from 'node:http';
 import { formatSseEvent, type WireEvent } from '../providers/common/anthropic-stream-writer.js';
 import { SSE_HEADERS, type KeepAlive } from './keep-alive.js';
@@ -19,6 +20,7 @@ export class SseReplySink {
 
   private pending = '';
   private flushScheduled = false;
+  private deltaSent = false;
 
   constructor(
     private readonly res: ServerResponse,
@@ -48,6 +50,11 @@ export class SseReplySink {
       this.held = undefined;
     }
     this.pending += formatSseEvent(event);
+    if (!this.deltaSent && event.type === 'content_block_delta') {
+      this.deltaSent = true;
+      this.flush();
+      return;
+    }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flush);
