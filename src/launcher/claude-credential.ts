@@ -6,9 +6,9 @@
 // at once; anything else (a login in the macOS keychain, an apiKeyHelper in some settings file) is asked of
 // `claude auth status --json` (about 0.3 s), which the launcher runs beside the proxy's start. If claude cannot
 // say (an older version without `auth status`), Claude Code is taken to have no credential.
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { homeDir } from '../config/paths.js';
 
 /** Variables that give Claude Code a credential by themselves. */
@@ -26,15 +26,27 @@ export interface CredentialQuery {
 export async function claudeHasCredential(query: CredentialQuery): Promise<boolean> {
   if (CREDENTIAL_ENV.some((name) => Boolean(query.env[name]))) return true;
   if (await storedLogin(query.env)) return true;
-  const status = await execa(query.bin, ['auth', 'status', '--json'], {
-    env: query.env,
-    extendEnv: false,
-    cwd: query.cwd,
-    stdin: 'ignore',
-    reject: false,
-    timeout: AUTH_STATUS_TIMEOUT_MS,
+  return parseLoggedIn(await authStatusOutput(query)) ?? false;
+}
+
+/**
+ * What `claude auth status --json` prints ('' when it cannot run). node:child_process rather than execa:
+ * this is on the start path of a proxied run, and execa costs more to load than the call.
+ */
+function authStatusOutput(query: CredentialQuery): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(query.bin, ['auth', 'status', '--json'], {
+      env: query.env,
+      cwd: query.cwd,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: AUTH_STATUS_TIMEOUT_MS,
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (part: string) => (stdout += part));
+    child.once('error', () => resolve(''));
+    child.once('close', () => resolve(stdout));
   });
-  return parseLoggedIn(status.stdout) ?? false;
 }
 
 /** `loggedIn` of `claude auth status --json`, or undefined when the output is not that. */
