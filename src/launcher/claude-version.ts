@@ -6,7 +6,7 @@
 // `oss doctor` reports the same check through checkClaudeVersion().
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { execa } from 'execa';
+import { spawn } from 'node:child_process';
 // Only the semver functions used here: the whole package costs start-up time for nothing.
 import coerce from 'semver/functions/coerce.js';
 import gte from 'semver/functions/gte.js';
@@ -69,17 +69,25 @@ export function versionFromInstall(bin: string): ClaudeVersion | undefined {
 }
 
 /** `claude --version` ("2.1.332 (Claude Code)"): undefined when it fails, hangs or prints no version. */
+/**
+ * What `claude --version` prints when it exits 0, else ''. node:child_process rather than execa: this runs
+ * on every launch, and execa costs more to load than the call.
+ */
+function versionOutput(bin: string, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'], timeout: VERSION_COMMAND_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (part: string) => (stdout += part));
+    child.once('error', () => resolve(''));
+    child.once('close', (code) => resolve(code === 0 ? stdout : ''));
+  });
+}
+
 export async function versionFromCommand(bin: string, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<ClaudeVersion | undefined> {
   try {
-    const result = await execa(bin, ['--version'], {
-      env,
-      extendEnv: false,
-      reject: false,
-      stdin: 'ignore',
-      timeout: VERSION_COMMAND_TIMEOUT_MS,
-      ...(signal ? { cancelSignal: signal } : {}),
-    });
-    const match = /\b(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(result.exitCode === 0 ? result.stdout : '');
+    const stdout = await versionOutput(bin, env, signal);
+    const match = /\b(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(stdout);
     return match?.[1] ? { version: match[1], from: '--version' } : undefined;
   } catch {
     return undefined;
