@@ -20,7 +20,15 @@ const nowNs = () => BigInt(Math.round((performance.timeOrigin + performance.now(
 function writeStandIn(dir) {
   const log = join(dir, 'claude-starts.log');
   const bin = join(dir, 'claude');
-  writeFileSync(bin, `#!/bin/sh\nread -r cpu rest < /proc/$PPID/schedstat\necho "$(date +%s%N) $cpu" >> '${log}'\n`);
+  // `claude --version` (oss's version probe) and `claude auth status` are answered, not recorded.
+  const script = [
+    '#!/bin/sh',
+    'case "$1" in --version) echo "2.1.332 (Claude Code)"; exit 0;; auth) echo \'{"loggedIn":false}\'; exit 0;; esac',
+    'read -r cpu rest < /proc/$PPID/schedstat',
+    `echo "$(date +%s%N) $cpu" >> '${log}'`,
+    '',
+  ];
+  writeFileSync(bin, script.join('\n'));
   chmodSync(bin, 0o755);
   return { bin, log };
 }
