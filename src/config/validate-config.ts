@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
 import { BUILTIN_PROVIDERS, isBuiltinProvider, type BuiltinProvider } from './providers.js';
 import type { ConfigLayerFile } from './load-config.js';
+import { didYouMean } from '../registry/suggest-model-id.js';
 import { isKnownProvider, MODEL_ID_EXPECTED, splitModelId } from '../routing/model-id.js';
 
 type Path = readonly string[];
@@ -52,7 +53,7 @@ function checkOptional(file: string, path: Path, value: unknown, kind: 'string' 
 function checkModelId(file: string, path: Path, value: unknown, providers: OssConfig): void {
   if (typeof value !== 'string') fail(file, path, MODEL_ID_EXPECTED, value);
   const split = splitModelId(value);
-  if (!split) fail(file, path, MODEL_ID_EXPECTED, value);
+  if (!split) fail(file, path, `${MODEL_ID_EXPECTED}${didYouMean(value)}`, value);
   if (!isKnownProvider(split.provider, providers)) {
     fail(file, path, `a known provider (built in, or declared under "providers"); "${split.provider}" is neither`, value);
   }

@@ -6,9 +6,9 @@
 import type { PromptType } from '../config/config-types.js';
 import { PROMPT_SECTIONS } from '../config/config-types.js';
 import { lookupModelsKey } from '../config/load-config.js';
-import { ConfigError } from '../errors.js';
 import { hookRoutes, skillRoutes } from './hook-and-skill-routes.js';
-import { isValidModelId, MODEL_ID_EXPECTED } from './model-id.js';
+import { invalidCliModel } from './invalid-cli-model.js';
+import { isValidModelId } from './model-id.js';
 import { ModelRouter } from './model-router.js';
 import { parseRunPrompt } from './parse-run-prompt.js';
 import { resolveBudget } from './resolve-budget.js';
@@ -42,7 +42,7 @@ async function resolveMain(router: ModelRouter, type: PromptType | 'adhoc', name
   if (type !== 'adhoc') return router.resolveModel({ promptType: type, promptName: name, ...(cliModel === undefined ? {} : { cliOverride: cliModel }) });
   const loaded = await router.config();
   if (cliModel !== undefined) {
-    if (!isValidModelId(cliModel, loaded.merged)) throw new ConfigError(`--model ${JSON.stringify(cliModel)}: expected ${MODEL_ID_EXPECTED}`);
+    if (!isValidModelId(cliModel, loaded.merged)) throw invalidCliModel(cliModel);
     return { model: cliModel, source: 'cli' };
   }
   const fallback = lookupModelsKey(loaded, 'default');

@@ -7,9 +7,9 @@
 import { stat } from 'node:fs/promises';
 import type { PromptType } from '../config/config-types.js';
 import { configLayerPaths, loadConfig, lookupModelsKey, lookupPromptModel, type LoadedConfig } from '../config/load-config.js';
-import { ConfigError } from '../errors.js';
 import type { ResolvedModel } from './route-plan-types.js';
-import { isValidModelId, MODEL_ID_EXPECTED } from './model-id.js';
+import { invalidCliModel } from './invalid-cli-model.js';
+import { isValidModelId } from './model-id.js';
 import { findPromptFile, type PromptFile, type PromptSearchContext } from './prompt-files.js';
 
 export interface ResolveRequest {
@@ -80,7 +80,7 @@ export class ModelRouter {
   private async resolveUncached(request: ResolveRequest, loaded: LoadedConfig): Promise<ResolvedModel> {
     if (request.cliOverride !== undefined) {
       if (!isValidModelId(request.cliOverride, loaded.merged)) {
-        throw new ConfigError(`--model ${JSON.stringify(request.cliOverride)}: expected ${MODEL_ID_EXPECTED}`);
+        throw invalidCliModel(request.cliOverride);
       }
       return { model: request.cliOverride, source: 'cli' };
     }

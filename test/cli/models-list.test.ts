@@ -46,7 +46,7 @@ describe('oss models list', () => {
     expect(line(out, 'openai/gpt-4o')).toBe('  openai/gpt-4o                                 $2.50 / $10.00    128k ctx  TV-');
     expect(line(out, 'openrouter/qwen/qwen3-coder:free')).toBe('  openrouter/qwen/qwen3-coder:free                     free              262k ctx  T--');
     expect(line(out, 'openrouter/openrouter/auto')).toBe('  openrouter/openrouter/auto                           varies              2M ctx  TVR');
-    expect(line(out, 'gemini/gemini-2.0-flash')).toBe('  gemini/gemini-2.0-flash                               $0.10 / $0.40       1M ctx  TV-  retires 2026-06-01');
+    expect(line(out, 'gemini/gemini-2.0-flash')).toBe('  gemini/gemini-2.0-flash                               $0.10 / $0.40       1M ctx  TV-  retired on 2026-06-01');
   });
 
   it('marks the Ollama models the running server has installed, including ones the catalogue lacks', async () => {

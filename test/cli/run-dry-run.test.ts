@@ -74,13 +74,13 @@ describe('oss run --dry-run (in process)', () => {
         '',
       ].join('\n'),
     );
-    const withCli = await oss(p, 'run', '--dry-run', '/oss:ship', 'prod', '-m', 'gemini/gemini-2.0-flash');
+    const withCli = await oss(p, 'run', '--dry-run', '/oss:ship', 'prod', '-m', 'gemini/gemini-2.5-flash');
     expect([withCli.code, withCli.err]).toEqual([0, '']);
     expect(withCli.out).toBe(
       [
         'Route plan for /oss:ship (command)',
-        '  main                 gemini/gemini-2.0-flash  --model',
-        '  background           gemini/gemini-2.0-flash  same as main',
+        '  main                 gemini/gemini-2.5-flash  --model',
+        '  background           gemini/gemini-2.5-flash  same as main',
         `  agent code-reviewer  openai/gpt-4o            frontmatter of ${agentFile}`,
         '  fallback to Claude when a provider fails: on',
         "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",

@@ -5,9 +5,10 @@ import type { CliIO } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { buildRoutePlan } from '../../routing/build-route-plan.js';
 import { formatRoutePlan } from '../../routing/format-route-plan.js';
-import { parseRunPrompt } from '../../routing/parse-run-prompt.js';
 import { ModelRouter } from '../../routing/model-router.js';
+import { parseRunPrompt } from '../../routing/parse-run-prompt.js';
 import { untrustedNotice } from '../../config/untrusted-config.js';
+import { formatPlanWarnings, planWarnings } from '../../routing/plan-warnings.js';
 
 export async function run(prompt: string[], opts: Record<string, unknown>, claudeArgs: string[], io: CliIO): Promise<number> {
   const parsed = parseRunPrompt(prompt);
@@ -27,6 +28,7 @@ export async function run(prompt: string[], opts: Record<string, unknown>, claud
     ...(typeof opts.fallback === 'boolean' ? { fallback: opts.fallback } : {}),
     ...(opts.maxCost === undefined ? {} : { maxCostUsd: maxCostOption(opts.maxCost) }),
   });
+  io.stderr(formatPlanWarnings(await planWarnings({ plan, loaded: await router.config(), ctx: router.ctx })));
   if (opts.dryRun) {
     io.stdout(formatRoutePlan(plan));
     return 0;

@@ -2,6 +2,7 @@
 // 1M tokens, context window, capability marks; and the one stable JSON shape both commands use per model.
 import { BUILTIN_PROVIDERS, isBuiltinProvider } from '../../config/providers.js';
 import type { ModelInfo } from '../../registry/registry.js';
+import { localDate } from '../../usage/ledger.js';
 
 /** Heading order: the built-in providers, then any other provider by name. */
 const PROVIDER_ORDER = ['openrouter', 'ollama', 'openai', 'gemini', 'anthropic'];
@@ -74,13 +75,13 @@ export function groupByProvider(models: ModelInfo[]): ProviderGroup[] {
 export const MARKS_LEGEND = 'Prices: USD per 1M tokens, input / output. Marks: T tools, V vision, R reasoning.';
 
 /** Lines for one provider's models (no heading). */
-export function modelLines(models: ModelInfo[]): string[] {
+export function modelLines(models: ModelInfo[], today: string = localDate(Date.now())): string[] {
   const width = Math.max(...models.map((model) => model.id.length), 10);
   return models.map((model) => {
     const marks = `${model.tools ? 'T' : '-'}${model.vision ? 'V' : '-'}${model.reasoning ? 'R' : '-'}`;
     const extras = [
       model.installed ? 'installed' : '',
-      model.deprecationDate ? `retires ${model.deprecationDate}` : '',
+      model.deprecationDate ? `${model.deprecationDate <= today ? 'retired' : 'retires'} on ${model.deprecationDate}` : '',
     ].filter(Boolean);
     const cells = [model.id.padEnd(width + 2), priceCell(model).padEnd(17), contextCell(model.contextWindow).padStart(5), ' ctx', `  ${marks}`];
     return `  ${cells.join('')}${extras.length ? `  ${extras.join(', ')}` : ''}`.trimEnd();
