@@ -56,6 +56,7 @@ export interface RunClaudeInput {
 export async function runClaude(input: RunClaudeInput): Promise<number> {
   const bin = findClaude({ claudeBin: input.claudeBin, env: input.env });
   const proxied = planNeedsProxy(input.plan);
+  const filteredStderr = isPrintMode(input) ? input.stderr : undefined;
   const args = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied });
   if (!proxied) {
     if (input.plan.budget) input.stderr(BUDGET_NOT_ENFORCED);
@@ -63,7 +64,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     warnIfUntested(input, describeVersion(bin, versionFromInstall(bin)));
     const teardown = newTeardown(input, undefined);
     try {
-      return await spawnClaude({ bin, args, env: input.env, cwd: input.cwd, stdin: input.stdin });
+      return await spawnClaude({ bin, args, env: input.env, cwd: input.cwd, stdin: input.stdin, filteredStderr });
     } finally {
       await teardown.finish();
     }
@@ -125,7 +126,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     const proxiedArgs = buildClaudeArgs({ promptText: input.promptText, print: input.print, claudeArgs: input.claudeArgs, proxied, ossArgs });
     if (early) return exitCodeOf(undefined, early);
     if (cancel.signal.aborted) await started;
-    const claude = await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin, watchdog: true, cancel: cancel.signal }).then(
+    const claude = await spawnClaude({ bin, args: proxiedArgs, env, cwd: input.cwd, stdin: input.stdin, watchdog: true, cancel: cancel.signal, filteredStderr }).then(
       (code) => ({ code }),
       (error: unknown) => ({ error }),
     );
@@ -171,6 +172,11 @@ function smallWindowWarning(model: string, window: number): string {
 const NO_CREDENTIAL_NOTICE =
   'oss: Claude Code has no Anthropic login or key (no claude.ai login, CLAUDE_CODE_OAUTH_TOKEN, apiKeyHelper or ANTHROPIC_API_KEY): ' +
   'Claude routes and fallback to Claude are off for this run; run `claude /login` to turn them on\n';
+
+/** `oss run -p`, or `-p`/`--print` passed to claude after `--`. */
+function isPrintMode(input: RunClaudeInput): boolean {
+  return input.print || input.claudeArgs.some((arg) => arg === '-p' || arg === '--print');
+}
 
 function hasClaudeRoute(plan: RoutePlan): boolean {
   return planRoutes(plan).some((route) => isClaudeModel(route.model));

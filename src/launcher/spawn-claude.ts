@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
 import { OssError } from '../errors.js';
+import { filterClaudeStderr } from './claude-stderr-filter.js';
 import { CLAUDE_INSTALL_COMMAND } from './find-claude.js';
 import { watchClaude } from './claude-watchdog.js';
 
@@ -29,13 +30,15 @@ export interface SpawnClaudeInput {
   watchdog?: boolean;
   /** Aborted when claude must stop (its proxy failed to start): claude gets SIGTERM. */
   cancel?: AbortSignal;
+  /** Print mode: claude's stderr goes here, without its unrecognized-model lines (else it is inherited). */
+  filteredStderr?: (text: string) => void;
 }
 
 export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
   const child = spawn(input.bin, input.args, {
     env: input.env,
     cwd: input.cwd,
-    stdio: [typeof input.stdin === 'object' ? 'pipe' : (input.stdin ?? 'inherit'), 'inherit', 'inherit'],
+    stdio: [typeof input.stdin === 'object' ? 'pipe' : (input.stdin ?? 'inherit'), 'inherit', input.filteredStderr ? 'pipe' : 'inherit'],
   });
   // How it ended: an exit code or signal, or the error code of a spawn that failed (ENOENT, EACCES).
   const ended = new Promise<{ exitCode?: number; signal?: NodeJS.Signals; code?: string }>((resolve) => {
@@ -52,6 +55,7 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
     input.stdin.pipe(child.stdin);
   }
   const watchdog = input.watchdog && child.pid !== undefined ? watchClaude(child.pid) : undefined;
+  const stderrDone = input.filteredStderr && child.stderr ? filterClaudeStderr(child.stderr, input.filteredStderr) : Promise.resolve();
   let forwarded: NodeJS.Signals | undefined;
   const forward = (signal: NodeJS.Signals): void => {
     forwarded ??= signal;
@@ -60,6 +64,7 @@ export async function spawnClaude(input: SpawnClaudeInput): Promise<number> {
   for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
   try {
     const result = await ended;
+    await stderrDone;
     if (result.exitCode === undefined && result.signal === undefined) {
       // It never ran: ENOENT (127) or not executable (126), like a shell, in one line.
       const code = result.code;
