@@ -134,13 +134,15 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
   program
     .command('run')
     .description('run Claude Code with the prompt\'s model; args after -- go to claude')
-    .argument('<prompt...>', 'a slash command with its arguments (/oss:ship prod) or free text')
+    .argument('[prompt...]', 'a slash command with its arguments (/oss:ship prod) or free text; none: an interactive session')
     .option('-m, --model <model>', 'model for this run (beats every config)')
     .option('-p, --print', 'non-interactive: print the answer and exit (claude -p)')
     .option('--fallback', 'fall back to Claude when the provider fails (default: config, else on)')
     .option('--no-fallback', 'never fall back to Claude')
     .option('--max-cost <usd>', 'stop calling models once this run has cost this many dollars')
     .option('--dry-run', 'print the route plan and exit')
+    .option('-r, --resume <session-id>', 'reopen a Claude Code session through oss (the id oss printed when it ended)')
+    .option('-c, --continue', 'reopen the most recent session in this folder through oss')
     .option('--claude-bin <path>', 'the claude binary to run')
     .option('-q, --quiet', 'no summary line')
     .action((prompt: string[], opts: Record<string, unknown>) => {

@@ -1,4 +1,5 @@
-// The argument list `claude` gets: the prompt first (as `-p <prompt>`, or as the first interactive message),
+// The argument list `claude` gets: the prompt first (as `-p <prompt>`, or as the first interactive message;
+// none for an interactive session opened without one),
 // then `--permission-mode default` when the proxy is in play and the user chose no permission mode (the
 // interactive default, auto mode, needs a server-side safety check no proxy can give), then the user's own
 // arguments from after `--`, unchanged. The prompt goes first because some claude options take several
@@ -16,7 +17,8 @@ export interface ClaudeArgsInput {
 }
 
 export function buildClaudeArgs(input: ClaudeArgsInput): string[] {
-  const args = input.print ? ['-p', input.promptText] : [input.promptText];
+  const prompt = input.promptText === '' ? [] : [input.promptText];
+  const args = input.print ? ['-p', ...prompt] : prompt;
   if (input.proxied && !choosesPermissionMode(input.claudeArgs)) args.push('--permission-mode', 'default');
   return [...args, ...(input.ossArgs ?? []), ...input.claudeArgs];
 }

@@ -1,6 +1,7 @@
 // A RoutePlan for people (`oss run --dry-run`) and for machines (the same plan as JSON, agent bodies
 // replaced by their length so the output stays readable).
 import { formatCapUsd } from '../usage/format-usd.js';
+import { INTERACTIVE_PROMPT } from './parse-run-prompt.js';
 import type { ResolvedModel, RoutePlan } from './route-plan-types.js';
 
 /** Where a resolved model came from, in words: `--model`, `project config /p/.oss/config.json`, … */
@@ -28,7 +29,8 @@ function table(rows: [string, string, string][]): string {
 }
 
 export function formatRoutePlan(plan: RoutePlan): string {
-  const title = plan.prompt.type === 'adhoc' ? 'free text' : `/${plan.prompt.name} (${plan.prompt.type})`;
+  const title =
+    plan.prompt.type !== 'adhoc' ? `/${plan.prompt.name} (${plan.prompt.type})` : plan.prompt.name === INTERACTIVE_PROMPT ? 'an interactive session' : 'free text';
   const rows: [string, string, string][] = [
     ['main', plan.main.model, describeSource(plan.main)],
     [

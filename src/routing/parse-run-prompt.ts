@@ -1,5 +1,6 @@
 // The words of `oss run`: a slash command with its arguments (`/oss:ship prod`) or free text. `--model X`,
 // `--model=X`, `-m X` may appear anywhere among them and are taken out; the rest is what claude receives.
+// No words at all means an interactive session (`oss run -m deepseek/deepseek-chat` opens Claude Code on it).
 import { UsageError } from '../errors.js';
 
 export interface RunPrompt {
@@ -13,6 +14,9 @@ export interface RunPrompt {
   text: string;
   model?: string;
 }
+
+/** The prompt name (and ledger key) of a run with no prompt: an interactive session, as `claude` alone opens. */
+export const INTERACTIVE_PROMPT = 'interactive';
 
 const SLASH_COMMAND = /^\/([A-Za-z0-9_][\w.-]*(?::[\w.-]+)*)$/;
 
@@ -34,7 +38,7 @@ export function parseRunPrompt(words: readonly string[]): RunPrompt {
     }
   }
   const text = rest.join(' ').trim();
-  if (text === '') throw new UsageError('oss run needs a prompt: a slash command such as /oss:ship, or text');
+  if (text === '') return { type: 'adhoc', name: INTERACTIVE_PROMPT, args: '', text: '', ...(model === undefined ? {} : { model }) };
   const command = SLASH_COMMAND.exec(rest[0] ?? '');
   const base = command?.[1]
     ? { type: 'command' as const, name: command[1], args: rest.slice(1).join(' ').trim(), text }

@@ -29,7 +29,9 @@ describe('oss run with a non-Claude route (stand-in claude)', () => {
     const seen = readDump(dump);
     // The status line comes as flag settings (this HOME has no settings of its own), before the user's arguments.
     const settings = JSON.stringify({ statusLine: { type: 'command', command: statusLineCommand(), padding: 0 } });
-    expect(seen.args).toEqual(['/oss:ship prod', '--permission-mode', 'default', '--settings', settings, '--verbose']);
+    const sessionId = seen.args[6] ?? '';
+    expect(seen.args).toEqual(['/oss:ship prod', '--permission-mode', 'default', '--settings', settings, '--session-id', sessionId, '--verbose']);
+    expect(sessionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const base = new URL(seen.env.ANTHROPIC_BASE_URL ?? '');
     expect(base.hostname).toBe('127.0.0.1');
     const secret = base.pathname.slice(1);

@@ -32,8 +32,8 @@ describe('parseRunPrompt', () => {
     expect(parseRunPrompt(['/oss/ship'])).toMatchObject({ type: 'adhoc' });
   });
 
-  it('rejects --model without a value and an empty prompt', () => {
+  it('rejects --model without a value; no prompt words at all is an interactive session', () => {
     expect(() => parseRunPrompt(['/oss:ship', '--model'])).toThrow(UsageError);
-    expect(() => parseRunPrompt(['--model', 'ollama/llama3.2'])).toThrow(/needs a prompt/);
+    expect(parseRunPrompt(['--model', 'ollama/llama3.2'])).toEqual({ type: 'adhoc', name: 'interactive', args: '', text: '', model: 'ollama/llama3.2' });
   });
 });

@@ -1,4 +1,4 @@
-// `oss run <prompt…> [--model M] [--dry-run] …`: build the RoutePlan for the prompt, print it with --dry-run,
+// `oss run [prompt…] [--model M] [--dry-run] [--resume ID | --continue] …`: build the RoutePlan for the prompt, print it with --dry-run,
 // otherwise hand it to the launcher. `--model` may sit anywhere on the line: commander takes it when it can,
 // and one left among the prompt words is taken out here.
 import type { CliIO } from '../io.js';
@@ -17,6 +17,9 @@ export async function run(prompt: string[], opts: Record<string, unknown>, claud
     throw new UsageError(`two different --model values (${flagModel}, ${parsed.model}): give one`);
   }
   const cliModel = flagModel ?? parsed.model;
+  const resume = typeof opts.resume === 'string' ? opts.resume : undefined;
+  if (parsed.text === '' && opts.print) throw new UsageError('oss run -p needs a prompt: a slash command such as /oss:ship, or text (leave out -p for an interactive session)');
+  if (resume !== undefined && opts.continue) throw new UsageError('--resume and --continue both pick a session: give one');
   const router = new ModelRouter({ cwd: io.cwd, env: io.env });
   for (const untrusted of (await router.config()).untrusted) io.stderr(`${untrustedNotice(untrusted)}\n`);
   const plan = await buildRoutePlan({
@@ -41,6 +44,7 @@ export async function run(prompt: string[], opts: Record<string, unknown>, claud
       quiet: Boolean(opts.quiet),
       ...(typeof opts.claudeBin === 'string' ? { claudeBin: opts.claudeBin } : {}),
       claudeArgs,
+      session: { ...(resume === undefined ? {} : { resume }), ...(opts.continue ? { continue: true } : {}) },
     },
     io,
   );
