@@ -2,6 +2,7 @@
 // module under cli/commands/, loaded only when that command runs (start-up stays fast for shell aliases).
 import { Command, CommanderError, Option } from 'commander';
 import { OssError } from '../errors.js';
+import { addHelpExamples } from './help-examples.js';
 import { processIO, type CliIO } from './io.js';
 import { redact } from '../redact.js';
 import { VERSION } from './version.js';
@@ -185,6 +186,39 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     .action((opts: Record<string, unknown>) => {
       pending = async (cio) => (await import('./commands/demo.js')).demo(opts, cio);
     });
+
+  program
+    .command('alias')
+    .description('print shell functions for your routed commands and agents, and config "aliases"')
+    .addOption(new Option('--shell <shell>', 'shell syntax (default: from $SHELL, else bash)').choices(['bash', 'zsh', 'fish']))
+    .action((opts: Record<string, unknown>) => {
+      pending = async (cio) => (await import('./commands/alias.js')).alias(opts, cio);
+    });
+
+  program
+    .command('completion')
+    .description('print the tab-completion script for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action((shell: string) => {
+      pending = async (cio) => (await import('./commands/completion.js')).completion(shell, cio);
+    });
+
+  program
+    .command('__complete', { hidden: true })
+    .description('candidates for the last of the words after --, one per line (used by the completion scripts)')
+    .action(() => {
+      pending = async (cio) => (await import('./commands/completion.js')).complete(program, claudeArgs, cio);
+    });
+
+  program
+    .command('doctor')
+    .description('check claude, its login, environment, config, keys, Ollama, the ledger and ~/.oss; each ✗ says how to fix it')
+    .option('--json', 'machine-readable output')
+    .action((opts: Record<string, unknown>) => {
+      pending = async (cio) => (await import('./commands/doctor.js')).doctor(opts, cio);
+    });
+
+  addHelpExamples(program);
 
   try {
     await program.parseAsync(ownArgs, { from: 'user' });

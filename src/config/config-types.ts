@@ -59,6 +59,8 @@ export interface OssConfig {
   models?: ModelsSection;
   providers?: Record<string, ProviderSection>;
   pricing?: Record<string, PricingOverride>;
+  /** Shell functions `oss alias` prints: name → the words after `oss run` (`"/oss:ship --model ollama/llama3.2"`). */
+  aliases?: Record<string, string | string[]>;
   [unknownKey: string]: unknown;
 }
 

@@ -129,6 +129,14 @@ function validatePricing(file: string, pricing: unknown): void {
   }
 }
 
+function validateAliases(file: string, aliases: unknown): void {
+  checkObject(file, ['aliases'], aliases);
+  for (const [name, words] of Object.entries(aliases)) {
+    const ok = typeof words === 'string' ? words.trim() !== '' : Array.isArray(words) && words.length > 0 && words.every((word) => typeof word === 'string');
+    if (!ok) fail(file, ['aliases', name], 'the words after `oss run`, as a string ("/oss:ship --model ollama/llama3.2") or a list of strings', words);
+  }
+}
+
 /**
  * Checks one parsed config file and returns it typed. `knownProviders` supplies providers declared in the
  * other layers (a project may use a provider the user declared); this file's own are always known.
@@ -141,6 +149,7 @@ export function validateConfig(value: unknown, file: string, knownProviders: Oss
   };
   if (value.models !== undefined) validateModels(file, value.models, providers);
   if (value.pricing !== undefined) validatePricing(file, value.pricing);
+  if (value.aliases !== undefined) validateAliases(file, value.aliases);
   return value as OssConfig;
 }
 
