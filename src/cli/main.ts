@@ -214,6 +214,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     .command('doctor')
     .description('check claude, its login, environment, config, keys, Ollama, the ledger and ~/.oss; each ✗ says how to fix it')
     .option('--json', 'machine-readable output')
+    .option('--claude-bin <path>', 'the claude binary to check')
     .action((opts: Record<string, unknown>) => {
       pending = async (cio) => (await import('./commands/doctor.js')).doctor(opts, cio);
     });
