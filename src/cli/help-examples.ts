@@ -27,6 +27,8 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   ],
   serve: ['oss serve --model ollama/llama3.2', 'oss serve --model openai/gpt-4o --port 8787 --secret my-editor'],
   demo: ['oss demo'],
+  statusline: ['oss statusline   # Claude Code runs this itself during a proxied run'],
+  trust: ['oss trust', 'oss trust .oss/config.json', 'oss trust --list', 'oss trust --revoke'],
   alias: ['eval "$(oss alias)"', 'oss alias --shell zsh', 'oss alias --shell fish | source'],
   completion: ['eval "$(oss completion bash)"   # in ~/.bashrc', 'eval "$(oss completion zsh)"    # in ~/.zshrc, after compinit', 'oss completion fish | source    # in ~/.config/fish/config.fish'],
   doctor: ['oss doctor', 'oss doctor --json'],

@@ -6,7 +6,10 @@
 export const TOP_LEVEL_KEYS = ['models', 'providers', 'pricing', 'aliases'] as const;
 
 /** Keys of `models`: every other key there is reported. */
-export const MODELS_KEYS = ['default', 'background', 'search', 'fallback', 'commands', 'agents', 'skills', 'hooks'] as const;
+export const MODELS_KEYS = ['default', 'background', 'search', 'fallback', 'commands', 'agents', 'skills', 'hooks', 'budget'] as const;
+
+/** Keys of `models.budget`. */
+export const BUDGET_KEYS = ['run_usd', 'daily_usd'] as const;
 
 /** Keys of each `providers.<name>`. */
 export const PROVIDER_KEYS = ['type', 'baseUrl', 'apiKeyEnv', 'headers'] as const;

@@ -2,7 +2,7 @@
 // oss owns (`models`, `providers.<name>`, `pricing.<id>`) every unknown key is reported; at the top level only
 // a near miss is (the files are shared with another tool, whose keys are not ours to flag).
 import type { OssConfig } from './config-types.js';
-import { MODELS_KEYS, PRICING_KEYS, PROVIDER_KEYS, TOP_LEVEL_KEYS } from './known-keys.js';
+import { BUDGET_KEYS, MODELS_KEYS, PRICING_KEYS, PROVIDER_KEYS, TOP_LEVEL_KEYS } from './known-keys.js';
 import { formatJsonPath } from './validate-config.js';
 
 export interface UnknownKey {
@@ -66,6 +66,7 @@ export function findUnknownKeys(config: OssConfig, file: string): UnknownKey[] {
   const found: UnknownKey[] = [];
   check(found, file, [], config, TOP_LEVEL_KEYS, true);
   check(found, file, ['models'], config.models, MODELS_KEYS);
+  check(found, file, ['models', 'budget'], config.models?.budget, BUDGET_KEYS);
   for (const [name, section] of Object.entries(config.providers ?? {})) check(found, file, ['providers', name], section, PROVIDER_KEYS);
   for (const [model, entry] of Object.entries(config.pricing ?? {})) check(found, file, ['pricing', model], entry, PRICING_KEYS);
   return found;

@@ -43,13 +43,12 @@ describe('oss doctor', () => {
       '.oss/config.json',
       json({
         models: { background: 'gemini/gemini-2.0-flash', agent: {}, agents: { 'code-reviewer': 'ollama/codellama' }, commands: { 'oss:ship': 'openrouter/deepseek/deepseek-chat' } },
-        providers: { ollama: { baseUrl: `http://127.0.0.1:${port}` } },
       }),
     );
     mkdirSync(p.ossHome, { recursive: true, mode: 0o755 });
     chmodSync(p.ossHome, 0o755);
     writeFileSync(join(p.ossHome, 'usage.json'), '{"broken');
-    const result = await doctor(p, { ANTHROPIC_AUTH_TOKEN: 'token', ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}/old-secret` });
+    const result = await doctor(p, { ANTHROPIC_AUTH_TOKEN: 'token', ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}/old-secret`, OLLAMA_HOST: `http://127.0.0.1:${port}` });
     expect(result.code).toBe(1);
     expect(result.out.split('\n').slice(2)).toEqual([
       '✗ environment: both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set (Claude Code sends only one of them) → unset the one you do not mean to use',
@@ -64,6 +63,15 @@ describe('oss doctor', () => {
       `✗ ${p.ossHome}: mode 755, readable by others → \`chmod 700 ${p.ossHome}\``,
       '',
     ]);
+  }, 60_000);
+
+  it('names a project file whose provider settings are ignored until trusted', async () => {
+    const p = tempProject();
+    const file = p.write('.oss/config.json', json({ providers: { ollama: { baseUrl: 'http://127.0.0.1:9' } } }));
+    const result = await doctor(p, { ANTHROPIC_API_KEY: 'sk-ant-test' });
+    expect(result.out.split('\n')[3]).toBe(
+      `✗ config: ignoring providers.ollama.baseUrl in ${file} (it is not trusted; a project file may choose models but not where requests and keys go) → review it, then \`oss trust ${file}\``,
+    );
   }, 60_000);
 
   it('says how to log in when Claude Code has no credential, and how to install claude when there is none (--json)', async () => {

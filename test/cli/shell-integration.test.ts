@@ -126,7 +126,7 @@ describe('oss completion', () => {
 
   it('completes subcommands, flags, slash prompts, prompt names and model ids in bash', async () => {
     const p = routedProject();
-    expect(await bashComplete(p, 'oss ')).toEqual(['alias', 'completion', 'demo', 'doctor', 'models', 'run', 'serve']);
+    expect(await bashComplete(p, 'oss ')).toEqual(['alias', 'completion', 'demo', 'doctor', 'models', 'run', 'serve', 'statusline', 'trust']);
     expect(await bashComplete(p, 'oss models s')).toEqual(['search', 'set']);
     expect(await bashComplete(p, 'oss run /')).toEqual(['/notes', '/oss:ship', '/pdf']);
     expect(await bashComplete(p, 'oss run --dr')).toEqual(['--dry-run']);

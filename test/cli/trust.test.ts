@@ -27,6 +27,7 @@ describe('oss trust', () => {
   it('oss run --dry-run prints one line naming the file and the command, and plans without the ignored settings', async () => {
     const p = tempProject();
     const file = p.write('.oss/config.json', JSON.stringify(CONFIG));
+    p.write('.claude/commands/oss/ship.md', 'Ship it.');
     const adhoc = await oss(p, 'run', 'hi', '--dry-run');
     expect([adhoc.code, adhoc.err]).toEqual([0, notice(file)]);
     expect(adhoc.out.split('\n')[1]).toBe('  main        claude  built-in default');

@@ -7,10 +7,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { transcriptDir } from '../../src/launcher/interactive-session.js';
+import { statusLineCommand } from '../../src/launcher/status-line-setting.js';
 import { capturedIO } from '../support/captured-io.js';
 import { makeProject, type E2eProject } from '../support/e2e-run.js';
 
 const cleanups: Array<() => void> = [];
+/** What a proxied run gives claude before the user's arguments: the permission mode and oss's status line. */
+const PROXIED = ['--permission-mode', 'default', '--settings', JSON.stringify({ statusLine: { type: 'command', command: statusLineCommand(), padding: 0 } })];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
@@ -50,9 +53,9 @@ describe('interactive oss run', () => {
     const project = makeProject({});
     cleanups.push(() => project.remove());
     const result = await run(project, ['run', '--model', 'ollama/llama3.2']);
-    const id = result.args[3] ?? '';
+    const id = result.args[5] ?? '';
     expect(result.code).toBe(0);
-    expect(result.args).toEqual(['--permission-mode', 'default', '--session-id', id]);
+    expect(result.args).toEqual([...PROXIED, '--session-id', id]);
     expect(result.err).toBe(`oss: to resume this session through oss: oss run --resume ${id} --model ollama/llama3.2\n`);
   });
 
@@ -70,7 +73,7 @@ describe('interactive oss run', () => {
     const result = await run(project, ['run', '--resume', '6f1c2a9e-0000-4000-8000-000000000001']);
     expect([result.code, result.args, result.err]).toEqual([
       0,
-      ['--permission-mode', 'default', '--resume', '6f1c2a9e-0000-4000-8000-000000000001'],
+      [...PROXIED, '--resume', '6f1c2a9e-0000-4000-8000-000000000001'],
       'oss: to resume this session through oss: oss run --resume 6f1c2a9e-0000-4000-8000-000000000001 --model ollama/llama3.2\n',
     ]);
   });
@@ -82,7 +85,7 @@ describe('interactive oss run', () => {
     const result = await run(project, ['run', '-c', '-m', 'ollama/llama3.2'], { SESSION_FOR_CONTINUE: 'continued-session' });
     expect([result.code, result.args, result.err]).toEqual([
       0,
-      ['--permission-mode', 'default', '--continue'],
+      [...PROXIED, '--continue'],
       'oss: to resume this session through oss: oss run --resume continued-session --model ollama/llama3.2\n',
     ]);
   });

@@ -6,6 +6,7 @@ import type { OssConfig } from '../../config/config-types.js';
 import { credentialsPath, getApiKey, keyEnvNames } from '../../config/credentials.js';
 import { loadConfig, type LoadedConfig } from '../../config/load-config.js';
 import { ossHome } from '../../config/paths.js';
+import { untrustedNotice } from '../../config/untrusted-config.js';
 import { describeUnknownKey, findUnknownKeys } from '../../config/unknown-keys.js';
 import { OssError } from '../../errors.js';
 import { ollamaStatus } from '../../registry/ollama-status.js';
@@ -37,9 +38,14 @@ export async function configChecks(cwd: string, env: NodeJS.ProcessEnv): Promise
   const unknown = loaded.layers.filter((layer) => layer.exists).flatMap((layer) => findUnknownKeys(layer.config, layer.file));
   const files = loaded.layers.filter((layer) => layer.exists).map((layer) => layer.file);
   const config: CheckResult[] =
-    unknown.length === 0
+    unknown.length === 0 && loaded.untrusted.length === 0
       ? [pass('config', `config: ${files.length === 0 ? 'no config files (every prompt runs on Claude)' : `valid (${files.join(', ')})`}`)]
       : unknown.map((entry) => problem('config', `config: ${describeUnknownKey(entry)}`, entry.closest ? `rename it to ${entry.closest}` : 'remove it, or check the README for the setting you meant'));
+  for (const untrusted of loaded.untrusted) {
+    config.push(
+      problem('config', `config: ${untrustedNotice(untrusted).replace(/^oss: /, '').replace(/; review it, then run .*$/, '')}`, `review it, then \`oss trust ${untrusted.file}\``),
+    );
+  }
   return [...config, ...(await keyChecks(routes, loaded.merged, env)), ...(await ollamaChecks(routes, loaded.merged, env)), ...routeChecks(routes, loaded.merged, env), ...(await fileChecks(env))];
 }
 
