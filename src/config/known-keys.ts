@@ -12,7 +12,7 @@ export const MODELS_KEYS = ['default', 'background', 'search', 'fallback', 'comm
 export const BUDGET_KEYS = ['run_usd', 'daily_usd'] as const;
 
 /** Keys of each `providers.<name>`. */
-export const PROVIDER_KEYS = ['type', 'baseUrl', 'apiKeyEnv', 'headers'] as const;
+export const PROVIDER_KEYS = ['type', 'baseUrl', 'apiKeyEnv', 'headers', 'thinkTags'] as const;
 
 /** Keys of each `pricing.<model id>`. */
 export const PRICING_KEYS = ['input', 'output', 'cacheRead', 'cacheWrite', 'contextWindow', 'maxOutputTokens'] as const;
