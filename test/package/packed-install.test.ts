@@ -60,7 +60,7 @@ describe('the packed package', () => {
 
     const list = await installed('models', 'list', '--provider', 'openai');
     expect(list.exitCode).toBe(0);
-    expect(list.stdout.split('\n').slice(0, 3)).toEqual(['Prices: USD per 1M tokens, input / output. Marks: T tools, V vision, R reasoning.', '', expect.stringMatching(/^OpenAI \(\d+\)$/)]);
+    expect(list.stdout.split('\n').slice(0, 3)).toEqual(['Prices: USD per 1M tokens, input / output. Marks: T tools, V vision, R reasoning.', '', expect.stringMatching(/^OpenAI \(\d+\) {2}not ready: set OPENAI_API_KEY or run `oss models keys set openai`$/)]);
 
     const doctor = await installed('doctor');
     expect(doctor.exitCode).toBe(1);
