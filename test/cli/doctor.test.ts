@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main.js';
 import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
 import { CLAUDE_BIN } from '../support/e2e-run.js';
 import { closedPort } from '../support/closed-port.js';
+import { writeClaudeLogin } from '../support/fake-claude-login.js';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -24,7 +25,7 @@ describe('oss doctor', () => {
     expect(result.out).toBe(
       [
         `✓ claude 2.1.332 (${CLAUDE_BIN})`,
-        '✓ Claude Code login: api_key from ANTHROPIC_API_KEY',
+        '✓ Claude Code login: ANTHROPIC_API_KEY',
         '✓ environment: no conflicting ANTHROPIC_* variables',
         '✓ config: no config files (every prompt runs on Claude)',
         '✓ keys: no route needs a provider key',
@@ -74,12 +75,15 @@ describe('oss doctor', () => {
     );
   }, 60_000);
 
-  it('says how to log in when Claude Code has no credential, and how to install claude when there is none (--json)', async () => {
+  it('says how to log in when Claude Code has no credential, sees a stored claude.ai login, and says how to install claude when there is none (--json)', async () => {
     const p = tempProject();
     const loggedOut = await doctor(p, {});
     expect(loggedOut.out.split('\n')[1]).toBe(
-      '✗ Claude Code login: not logged in (Claude routes and fallback to Claude will not work) → run `claude auth login` (subscription) or set ANTHROPIC_API_KEY',
+      '✗ Claude Code login: none (Claude routes and fallback to Claude will not work) → run `claude /login` (subscription) or set ANTHROPIC_API_KEY',
     );
+    writeClaudeLogin(p.home);
+    const subscriber = await doctor(p, {});
+    expect(subscriber.out.split('\n')[1]).toBe('✓ Claude Code login: its own (claude.ai login or apiKeyHelper)');
     const io = captureIO(p.root, { PATH: '/nonexistent', HOME: p.home, OSS_HOME: p.ossHome });
     const code = await main(['doctor', '--json', '--claude-bin', join(p.root, 'no-claude')], io);
     const report = JSON.parse(io.out()) as { ok: boolean; checks: unknown[] };

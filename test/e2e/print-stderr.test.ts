@@ -33,7 +33,8 @@ describe('print-mode stderr (real claude)', () => {
       const code = await main(['run', 'say done', '-p', '-m', 'scripted/coder-1', '--claude-bin', CLAUDE_BIN], io);
       expect(code, io.stderrText()).toBe(0);
       expect(io.stderrText()).toBe(
-        'oss: no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in the environment: Claude routes and fallback to Claude are off for this run\n' +
+        'oss: Claude Code has no Anthropic login or key (no claude.ai login, CLAUDE_CODE_OAUTH_TOKEN, apiKeyHelper or ANTHROPIC_API_KEY): ' +
+          'Claude routes and fallback to Claude are off for this run; run `claude /login` to turn them on\n' +
           'oss: adhoc · scripted/coder-1 · 1 request · 100 in / 3 out · $0.0001\n',
       );
     } finally {

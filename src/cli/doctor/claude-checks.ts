@@ -1,6 +1,7 @@
 // The claude binary oss would run, its version, and whether Claude Code has a credential to use (its own
-// `claude auth status --json`: a subscription login, an API key, a token or an apiKeyHelper).
+// launcher/claude-credential.ts: the environment, a stored claude.ai login, else `claude auth status --json`).
 import { execa } from 'execa';
+import { claudeHasCredential, CREDENTIAL_ENV } from '../../launcher/claude-credential.js';
 import { CLAUDE_INSTALL_COMMAND, findClaude } from '../../launcher/find-claude.js';
 import { OssError } from '../../errors.js';
 import { pass, problem, type CheckResult } from './check.js';
@@ -26,28 +27,14 @@ export async function claudeChecks(env: NodeJS.ProcessEnv, cwd: string, claudeBi
   return [claude, await loginCheck(bin, env, cwd)];
 }
 
-interface AuthStatus {
-  loggedIn?: boolean;
-  authMethod?: string;
-  apiKeySource?: string;
-}
-
 async function loginCheck(bin: string, env: NodeJS.ProcessEnv, cwd: string): Promise<CheckResult> {
-  const result = await execa(bin, ['auth', 'status', '--json'], { env, extendEnv: false, cwd, reject: false, timeout: TIMEOUT_MS, stdin: 'ignore' });
-  let status: AuthStatus | undefined;
-  try {
-    status = JSON.parse(String(result.stdout)) as AuthStatus;
-  } catch {
-    status = undefined;
-  }
-  if (!status) return problem('claude-login', 'Claude Code login: `claude auth status` gave no answer oss can read', 'run `claude auth status` to see why');
-  if (!status.loggedIn) {
+  if (!(await claudeHasCredential({ bin, env, cwd }))) {
     return problem(
       'claude-login',
-      'Claude Code login: not logged in (Claude routes and fallback to Claude will not work)',
-      'run `claude auth login` (subscription) or set ANTHROPIC_API_KEY',
+      'Claude Code login: none (Claude routes and fallback to Claude will not work)',
+      'run `claude /login` (subscription) or set ANTHROPIC_API_KEY',
     );
   }
-  const how = status.apiKeySource ? `${status.authMethod ?? 'api_key'} from ${status.apiKeySource}` : (status.authMethod ?? 'logged in');
-  return pass('claude-login', `Claude Code login: ${how}`);
+  const fromEnv = CREDENTIAL_ENV.filter((name) => Boolean(env[name]));
+  return pass('claude-login', `Claude Code login: ${fromEnv.length > 0 ? fromEnv.join(', ') : 'its own (claude.ai login or apiKeyHelper)'}`);
 }
