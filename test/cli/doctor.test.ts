@@ -66,6 +66,22 @@ describe('oss doctor', () => {
     ]);
   }, 60_000);
 
+  it('flags a Claude Code older than the tested releases, with the install command of the newest tested one', async () => {
+    const p = tempProject();
+    const pkg = join(p.root, 'old-claude', 'node_modules', '@anthropic-ai', 'claude-code');
+    mkdirSync(join(pkg, 'bin'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), json({ name: '@anthropic-ai/claude-code', version: '1.0.0' }));
+    const bin = join(pkg, 'bin', 'claude');
+    writeFileSync(bin, `#!/bin/sh\necho '{"loggedIn":true}'\n`);
+    chmodSync(bin, 0o755);
+    const io = captureIO(p.root, { PATH: process.env.PATH, HOME: p.home, OSS_HOME: p.ossHome });
+    await main(['doctor', '--claude-bin', bin], io);
+    expect(io.out().split('\n').slice(0, 2)).toEqual([
+      `✗ claude 1.0.0 (${bin}) is older than the releases oss is tested with (2.0.77 to 2.1.332) → \`npm install -g @anthropic-ai/claude-code@2.1.332\``,
+      '✓ Claude Code login: its own (claude.ai login or apiKeyHelper)',
+    ]);
+  });
+
   it('names a project file whose provider settings are ignored until trusted', async () => {
     const p = tempProject();
     const file = p.write('.oss/config.json', json({ providers: { ollama: { baseUrl: 'http://127.0.0.1:9' } } }));

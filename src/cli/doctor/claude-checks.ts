@@ -1,12 +1,11 @@
-// The claude binary oss would run, its version, and whether Claude Code has a credential to use (its own
+// The claude binary oss would run, its version against the tested releases (launcher/claude-version.ts, issue
+// 16's), and whether Claude Code has a credential to use (its own
 // launcher/claude-credential.ts: the environment, a stored claude.ai login, else `claude auth status --json`).
-import { execa } from 'execa';
 import { claudeHasCredential, CREDENTIAL_ENV } from '../../launcher/claude-credential.js';
+import { checkClaudeVersion, NEWEST_TESTED_CLAUDE, OLDEST_TESTED_CLAUDE } from '../../launcher/claude-version.js';
 import { CLAUDE_INSTALL_COMMAND, findClaude } from '../../launcher/find-claude.js';
 import { OssError } from '../../errors.js';
 import { pass, problem, type CheckResult } from './check.js';
-
-const TIMEOUT_MS = 15_000;
 
 export async function claudeChecks(env: NodeJS.ProcessEnv, cwd: string, claudeBin?: string): Promise<CheckResult[]> {
   let bin: string;
@@ -19,11 +18,18 @@ export async function claudeChecks(env: NodeJS.ProcessEnv, cwd: string, claudeBi
       problem('claude-login', 'Claude Code login: unknown (no claude to ask)', 'install Claude Code first'),
     ];
   }
-  const version = await execa(bin, ['--version'], { env, extendEnv: false, cwd, reject: false, timeout: TIMEOUT_MS, stdin: 'ignore' });
-  const versionText = version.exitCode === 0 ? /^\S+/.exec(String(version.stdout).trim())?.[0] : undefined;
-  const claude = versionText
-    ? pass('claude', `claude ${versionText} (${bin})`)
-    : problem('claude', `claude at ${bin} did not report a version (exit ${version.exitCode ?? 'none'})`, `reinstall Claude Code with \`${CLAUDE_INSTALL_COMMAND}\``);
+  const check = await checkClaudeVersion(bin, env);
+  const version = check.version?.version;
+  const claude =
+    check.status === 'tested'
+      ? pass('claude', `claude ${version ?? ''} (${bin})`)
+      : check.status === 'unknown'
+        ? problem('claude', `claude at ${bin} did not report a version`, `reinstall Claude Code with \`${CLAUDE_INSTALL_COMMAND}\``)
+        : problem(
+            'claude',
+            `claude ${version ?? ''} (${bin}) is ${check.status} than the releases oss is tested with (${OLDEST_TESTED_CLAUDE} to ${NEWEST_TESTED_CLAUDE})`,
+            `\`${CLAUDE_INSTALL_COMMAND}@${NEWEST_TESTED_CLAUDE}\``,
+          );
   return [claude, await loginCheck(bin, env, cwd)];
 }
 
