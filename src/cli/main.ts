@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { OssError } from '../errors.js';
 import { addHelpExamples } from './help-examples.js';
-import { processIO, type CliIO } from './io.js';
+import { processIO, type CliIO } from '../io.js';
 import { redact } from '../redact.js';
 import { VERSION } from './version.js';
 

@@ -66,3 +66,12 @@ export interface OssConfig {
 
 /** Where a config layer came from. */
 export type ConfigLayer = 'local' | 'project' | 'user';
+
+/** One config file as read: its layer, path, and content. */
+export interface ConfigLayerFile {
+  layer: ConfigLayer;
+  file: string;
+  exists: boolean;
+  /** The file's content ({} when it does not exist). */
+  config: OssConfig;
+}

@@ -1,19 +1,11 @@
 // Reads the three config layers (local > project > user), validates each, and merges them. Each layer keeps
 // its file path so every resolved value can say where it came from.
-import type { ConfigLayer, OssConfig, PromptType } from './config-types.js';
+import type { ConfigLayer, ConfigLayerFile, OssConfig, PromptType } from './config-types.js';
 import { PROMPT_SECTIONS } from './config-types.js';
 import { findProjectDir, localConfigPath, projectConfigPath, userConfigPath } from './paths.js';
 import { readConfigText } from './read-optional-file.js';
 import { parseConfigText, validateConfig, validateDeclaredProviders } from './validate-config.js';
 import { applyProjectTrust, type UntrustedFile } from './untrusted-config.js';
-
-export interface ConfigLayerFile {
-  layer: ConfigLayer;
-  file: string;
-  exists: boolean;
-  /** The file's content ({} when it does not exist). */
-  config: OssConfig;
-}
 
 export interface LoadedConfig {
   /** The folder holding `.oss/`, when one was found. */

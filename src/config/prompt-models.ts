@@ -7,7 +7,8 @@ import { localConfigPath, projectConfigPath, projectDirForWrite, userConfigPath 
 import { ensureObject, updateConfigFile } from './write-config.js';
 import { formatJsonPath } from './validate-config.js';
 import { ConfigError } from '../errors.js';
-import { isValidModelId, MODEL_ID_EXPECTED } from '../routing/model-id.js';
+import { MODEL_ID_EXPECTED } from '../model-id.js';
+import { isValidModelId } from './providers.js';
 
 export interface ModelMaps {
   agents: Record<string, string>;

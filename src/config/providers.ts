@@ -6,6 +6,7 @@
 // it when config says `"type": "anthropic"`; the OpenAI-compatible endpoint stays the default (docs/decisions.md).
 import type { OssConfig, ProviderSection } from './config-types.js';
 import type { ProviderType } from '../providers/common/target.js';
+import { CLAUDE_PROVIDER, splitModelId } from '../model-id.js';
 
 export interface BuiltinProvider {
   type: ProviderType;
@@ -44,11 +45,19 @@ export const BUILTIN_PROVIDERS = {
 
 export type BuiltinProviderName = keyof typeof BUILTIN_PROVIDERS;
 
-/** Native Claude: `claude`, `default`, `claude/<model>`. Passed through with the user's own credentials. */
-export const CLAUDE_PROVIDER = 'claude';
-
 export function isBuiltinProvider(name: string): name is BuiltinProviderName {
   return Object.hasOwn(BUILTIN_PROVIDERS, name);
+}
+
+/** Providers a model id may name: built-in, `claude`, and those declared in `config.providers`. */
+export function isKnownProvider(provider: string, config?: OssConfig): boolean {
+  return provider === CLAUDE_PROVIDER || isBuiltinProvider(provider) || Object.hasOwn(config?.providers ?? {}, provider);
+}
+
+/** A well-formed model id (src/model-id.ts) whose provider is known. */
+export function isValidModelId(id: string, config?: OssConfig): boolean {
+  const split = splitModelId(id);
+  return split !== undefined && isKnownProvider(split.provider, config);
 }
 
 export interface ProviderInfo {

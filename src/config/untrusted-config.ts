@@ -5,6 +5,7 @@
 // left out is reported so the caller can print one line naming the file and the command.
 import type { ConfigLayer } from './config-types.js';
 import { isBuiltinProvider } from './providers.js';
+import { splitModelId } from '../model-id.js';
 import { trustState, type TrustState } from './trust-store.js';
 
 /** The provider settings only a trusted file may make. */
@@ -48,7 +49,7 @@ function trustedOnlySettings(raw: unknown): string[] {
 }
 
 function providerOf(model: unknown): string | undefined {
-  return typeof model === 'string' && model.includes('/') ? model.slice(0, model.indexOf('/')) : undefined;
+  return typeof model === 'string' ? splitModelId(model)?.provider : undefined;
 }
 
 /**

@@ -3,10 +3,10 @@
 // another tool shares these files.
 import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
-import { BUILTIN_PROVIDERS, isBuiltinProvider, type BuiltinProvider } from './providers.js';
-import type { ConfigLayerFile } from './load-config.js';
+import { BUILTIN_PROVIDERS, isBuiltinProvider, isKnownProvider, type BuiltinProvider } from './providers.js';
+import type { ConfigLayerFile } from './config-types.js';
 import { didYouMean } from '../registry/suggest-model-id.js';
-import { isKnownProvider, MODEL_ID_EXPECTED, splitModelId } from '../routing/model-id.js';
+import { MODEL_ID_EXPECTED, splitModelId } from '../model-id.js';
 
 type Path = readonly string[];
 

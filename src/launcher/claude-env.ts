@@ -11,7 +11,7 @@
 // background under a non-Claude main is sent as its oss id (`claude`, `claude/<id>`) so the proxy routes it
 // to Claude rather than to main. Everything else in the user's environment stays.
 import type { RoutePlan, ResolvedModel } from '../routing/route-plan-types.js';
-import { isClaudeModel } from '../routing/model-id.js';
+import { isClaudeModel, pinnedClaudeModel } from '../model-id.js';
 
 export interface ClaudeEnvInput {
   plan: RoutePlan;
@@ -64,8 +64,7 @@ export function buildClaudeEnv(input: ClaudeEnvInput): ClaudeEnv {
 
 /** The model id Claude Code should send for a route; undefined leaves Claude Code's own choice. */
 function wireModel(route: ResolvedModel): string | undefined {
-  if (!isClaudeModel(route.model)) return route.model;
-  return route.model.startsWith('claude/') ? route.model.slice('claude/'.length) : undefined;
+  return isClaudeModel(route.model) ? pinnedClaudeModel(route.model) : route.model;
 }
 
 function setIfDefined(env: NodeJS.ProcessEnv, name: string, value: string | undefined): void {

@@ -1,7 +1,7 @@
 // `oss run` without --dry-run: load the config the plan was built from, then launch claude for the plan
 // (launcher/run-claude.ts) with the run's usage priced from the registry and recorded in ~/.oss/usage.json.
 // Interactive runs get a known session id and end with oss's own resume line (launcher/interactive-session.ts).
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io.js';
 import { loadConfig } from '../config/load-config.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import { runClaude } from './run-claude.js';

@@ -1,5 +1,5 @@
 // Whether a route plan needs the proxy: only when some route is not native Claude.
-import { isClaudeModel } from '../routing/model-id.js';
+import { isClaudeModel } from '../model-id.js';
 import { planRoutes } from '../routing/plan-routes.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 

@@ -11,7 +11,7 @@ import type { ModelProxy } from '../proxy/model-proxy.js';
 import { HeldListener } from '../proxy/held-listener.js';
 import { STATUS_PATH } from '../proxy/status-route.js';
 import { targetFor } from '../registry/target-info.js';
-import { isClaudeModel } from '../routing/model-id.js';
+import { isClaudeModel } from '../model-id.js';
 import { planRoutes } from '../routing/plan-routes.js';
 import { buildClaudeArgs } from './claude-args.js';
 import { claudeHasCredential } from './claude-credential.js';

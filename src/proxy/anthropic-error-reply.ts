@@ -9,6 +9,12 @@ export function proxyError(status: number, type: AnthropicErrorType, message: st
   return new ProviderError({ status, type, message, retryable });
 }
 
+/** Any thrown value as an Anthropic-shaped error: ours as they are, anything else a retryable 500. */
+export function asProviderError(error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  return proxyError(500, 'api_error', `oss proxy: ${error instanceof Error ? error.message : String(error)}`, true);
+}
+
 export function errorHeaders(error: ProviderError): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (!error.retryable) headers['x-should-retry'] = 'false';

@@ -7,7 +7,7 @@ import { proxyError } from './anthropic-error-reply.js';
 import { browserGuard } from './browser-guard.js';
 import { clientErrorReply } from './client-error-reply.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
-import { proxyRoutes, type ProxyRoutesOptions } from './proxy-routes.js';
+import { proxyRoutes, type ParsedBody, type ProxyRoutesOptions } from './proxy-routes.js';
 import { secretAndHostGuard } from './secret-and-host-guard.js';
 import { statusRoute, type StatusRouteOptions } from './status-route.js';
 
@@ -21,12 +21,6 @@ export interface ServerOptions extends ProxyRoutesOptions {
   port: () => number;
   /** The run's live totals, served at /<secret>/oss/status for `oss statusline`. */
   status?: StatusRouteOptions['status'];
-}
-
-/** A parsed body together with the bytes it came from. */
-export interface ParsedBody {
-  json: unknown;
-  raw: Buffer;
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {

@@ -3,61 +3,30 @@
 // provider may be retried briefly and then replaced by Claude (when the plan allows it); after that, failures
 // end the stream with `event: error`. The request's shape is checked first: a malformed one never goes out.
 import { once } from 'node:events';
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import type { Dispatcher } from 'undici';
-import { isClaudeModel } from '../routing/model-id.js';
-import type { RoutePlan } from '../routing/route-plan-types.js';
-import type { UsageEvent } from '../usage/usage-event.js';
+import type { ServerResponse } from 'node:http';
+import { isClaudeModel, parseProvider } from '../model-id.js';
 import { AnthropicStreamWriter, type WireDelta } from '../providers/common/anthropic-stream-writer.js';
 import type { AnthropicRequest } from '../providers/common/anthropic-types.js';
-import { ProviderError } from '../providers/common/provider-error.js';
+import type { ProviderError } from '../providers/common/provider-error.js';
 import { estimateTokensFromLength } from '../providers/common/token-estimate.js';
 import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
 import { claudeModelFor, type PassThroughCall, type PassThroughTarget } from '../providers/anthropic/pass-through.js';
-import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
+import { asProviderError, proxyError, writeErrorReply } from './anthropic-error-reply.js';
 import { claudeCredentialHeaders } from './claude-credential-headers.js';
 import { errorFromStreamEvent } from './early-error.js';
-import { shouldFallBack, withBoundedRetry, type RetryPolicy } from './fallback-policy.js';
+import { shouldFallBack, withBoundedRetry } from './fallback-policy.js';
 import { headersTimeoutFor } from './headers-timeout.js';
 import { KeepAlive } from './keep-alive.js';
 import { pingWhileSilent } from './ping-while-silent.js';
 import { relayPassThrough } from './relay-pass-through.js';
 import { requestShapeError } from './request-shape.js';
-import type { RouteTarget, RouteTargets } from './route-targets.js';
+import type { RouteTarget } from './route-targets.js';
 import { selectRoute } from './select-route.js';
+import type { IncomingMessages, MessagesContext } from './messages-context.js';
 import { handleServerTool } from './server-tools/handle-server-tool.js';
 import { answerWarmup } from './warmup-reply.js';
 import { SseReplySink } from './sse-reply-sink.js';
 import { estimatedUsage, usageEvent, usageOrEstimate, type RequestRecord } from './usage-reporting.js';
-
-export interface MessagesContext {
-  plan: RoutePlan;
-  /** Model ids of the plan's routes. */
-  knownModels: Set<string>;
-  targets: RouteTargets;
-  dispatcher: Dispatcher;
-  /** The user's original ANTHROPIC_BASE_URL, or the public API. */
-  claudeBaseUrl: string;
-  claudeAvailable: boolean;
-  /** The per-run path secret: an `authorization` carrying it is not a Claude credential. */
-  secret?: string;
-  retry: RetryPolicy;
-  pingIntervalMs: number;
-  /** Default wait for a provider's headers on a streaming call (config headersTimeoutMs wins). */
-  streamHeadersMs: number;
-  onUsage?: (event: UsageEvent) => void;
-  onFallback?: (message: string) => void;
-  /** Spending caps: checked before every upstream call (proxy/budget-gate.ts). */
-  budget?: { refusal(): ProviderError | undefined };
-}
-
-export interface IncomingMessages {
-  body: unknown;
-  rawBody: Buffer;
-  headers: IncomingHttpHeaders;
-  /** Query string with its `?`, or ''. */
-  search: string;
-}
 
 type Translated = Extract<RouteTarget, { kind: 'translated' }>;
 type AnthropicProvider = Extract<RouteTarget, { kind: 'anthropic' }>;
@@ -94,7 +63,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     answerWarmup(res, route.model, body.stream === true);
     return;
   }
-  const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: route.model.split('/')[0] ?? route.model, at };
+  const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: parseProvider(route.model) ?? route.model, at };
   const report = (usage: TranslatedUsage | undefined, ok: boolean, fallback: boolean, firstByteAt: number | undefined, who = record): void =>
     ctx.onUsage?.(usageEvent(who, usage, ok ? 'ok' : 'error', fallback, firstByteAt));
 
@@ -302,9 +271,4 @@ function noClaude(): ProviderError {
     'authentication_error',
     'oss: this request is routed to Claude, but no Anthropic credentials were found: set ANTHROPIC_API_KEY or run `claude /login`',
   );
-}
-
-export function asProviderError(error: unknown): ProviderError {
-  if (error instanceof ProviderError) return error;
-  return proxyError(500, 'api_error', `oss proxy: ${error instanceof Error ? error.message : String(error)}`, true);
 }

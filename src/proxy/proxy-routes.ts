@@ -3,15 +3,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { RoutePlan } from '../routing/route-plan-types.js';
 import type { CountableRequest } from '../providers/common/token-count.js';
-import { proxyError, writeErrorReply } from './anthropic-error-reply.js';
-import type { ParsedBody } from './build-server.js';
-import { asProviderError, handleMessages, type MessagesContext } from './handle-messages.js';
+import { asProviderError, proxyError, writeErrorReply } from './anthropic-error-reply.js';
+import { handleMessages } from './handle-messages.js';
+import type { MessagesContext } from './messages-context.js';
 import { requestShapeError } from './request-shape.js';
 import { planModels } from './select-route.js';
 
 export interface ProxyRoutesOptions {
   messages: MessagesContext;
   plan: RoutePlan;
+}
+
+/** A parsed body together with the bytes it came from (build-server.ts's parser makes it). */
+export interface ParsedBody {
+  json: unknown;
+  raw: Buffer;
 }
 
 const EMPTY: ParsedBody = { json: undefined, raw: Buffer.alloc(0) };

@@ -2,9 +2,9 @@
 // routes, on first use for another oss id a request names) and never per request: the translator's
 // TargetModel, the provider's base URL, its key, and the adapter that speaks its wire format.
 import type { OssConfig } from '../config/config-types.js';
-import { CLAUDE_PROVIDER, resolveProvider, type ProviderInfo } from '../config/providers.js';
+import { resolveProvider, type ProviderInfo } from '../config/providers.js';
 import { getApiKey } from '../config/credentials.js';
-import { splitModelId } from '../routing/model-id.js';
+import { CLAUDE_PROVIDER, splitModelId } from '../model-id.js';
 import { targetFor } from '../registry/target-info.js';
 import type { ProviderAdapter, UpstreamEndpoint } from '../providers/common/provider-adapter.js';
 import type { ProviderType, TargetModel } from '../providers/common/target.js';

@@ -7,6 +7,7 @@ import { settleOllama } from './build-catalogue.js';
 import { isFresh, modelCachePath, readModelCache, type ModelCache } from './model-cache.js';
 import { isOllamaCloudModel, ollamaModelName } from './ollama-models.js';
 import type { OssConfig, PricingOverride } from '../config/config-types.js';
+import { CLAUDE_PROVIDER, splitModelId } from '../model-id.js';
 
 /** USD per 1M tokens. Cache prices are absent when unknown (cost then uses the input price). */
 export interface Pricing {
@@ -116,11 +117,10 @@ export class ModelRegistry {
   private lookup(modelId: string): ModelInfo | undefined {
     const direct = this.entries.get(modelId);
     if (direct) return direct;
-    const slash = modelId.indexOf('/');
-    if (slash < 0) return undefined;
-    const provider = modelId.slice(0, slash);
-    const model = modelId.slice(slash + 1);
-    if (provider === 'claude') return this.renamed(`anthropic/${model}`, modelId, provider, model);
+    const split = splitModelId(modelId);
+    if (split?.model === undefined) return undefined;
+    const { provider, model } = split;
+    if (provider === CLAUDE_PROVIDER) return this.renamed(`anthropic/${model}`, modelId, provider, model);
     if (provider === 'ollama') return this.ollamaEntry(modelId, model);
     const undated = model.replace(/-\d{4}-\d{2}-\d{2}$/, '');
     if (undated !== model) return this.renamed(`${provider}/${undated}`, modelId, provider, model);
@@ -143,10 +143,9 @@ export class ModelRegistry {
 }
 
 function bareEntry(modelId: string): ModelInfo | undefined {
-  const slash = modelId.indexOf('/');
-  if (slash <= 0) return undefined;
-  const provider = modelId.slice(0, slash);
-  return { ...EMPTY_ENTRY, id: modelId, provider, upstreamModel: modelId.slice(slash + 1), source: 'overrides', synthetic: true };
+  const split = splitModelId(modelId);
+  if (split?.model === undefined) return undefined;
+  return { ...EMPTY_ENTRY, id: modelId, provider: split.provider, upstreamModel: split.model, source: 'overrides', synthetic: true };
 }
 
 function applyOverride(entry: ModelInfo, override: PricingOverride): ModelInfo {

@@ -1,5 +1,6 @@
 // "Did you mean": a bare model name (`gpt-4o`, `llama3.2`) is not an oss model id, but the catalogue knows which
 // providers serve it. Direct providers are suggested before OpenRouter (the shorter, usually cheaper path).
+import { parseProvider } from '../model-id.js';
 import { defaultRegistry, type ModelRegistry } from './registry.js';
 
 const PREFERENCE = ['openai', 'gemini', 'anthropic', 'ollama', 'openrouter'];
@@ -17,7 +18,7 @@ export function suggestModelIds(bare: string, registry: ModelRegistry = defaultR
     })
     .map((entry) => entry.id);
   const rank = (id: string) => {
-    const index = PREFERENCE.indexOf(id.slice(0, id.indexOf('/')));
+    const index = PREFERENCE.indexOf(parseProvider(id) ?? '');
     return index < 0 ? PREFERENCE.length : index;
   };
   return [...new Set(matches)].sort((a, b) => rank(a) - rank(b) || a.length - b.length || a.localeCompare(b)).slice(0, MAX_SUGGESTIONS);

@@ -1,6 +1,7 @@
 // What the proxy tells a translator about one route's model: the upstream id, limits and the capabilities
 // that change request shaping. Built once per route at proxy start, never per request.
 import { resolveProvider } from '../config/providers.js';
+import { CLAUDE_PROVIDER, splitModelId } from '../model-id.js';
 import type { OssConfig } from '../config/config-types.js';
 import type { ProviderType, TargetModel } from '../providers/common/target.js';
 import { isOpenAiReasoningModel } from './catalogue-entry.js';
@@ -18,10 +19,10 @@ export function targetFor(
   env: NodeJS.ProcessEnv = process.env,
   registry: ModelRegistry = defaultRegistry(env),
 ): TargetModel {
-  const slash = modelId.indexOf('/');
-  const provider = slash > 0 ? modelId.slice(0, slash) : modelId;
-  const upstreamFromId = slash > 0 ? modelId.slice(slash + 1) : modelId;
-  const type: ProviderType = provider === 'claude' ? 'anthropic' : (resolveProvider(provider, config, env)?.type ?? 'openai');
+  const split = splitModelId(modelId);
+  const provider = split?.provider ?? modelId;
+  const upstreamFromId = split?.model ?? modelId;
+  const type: ProviderType = provider === CLAUDE_PROVIDER ? 'anthropic' : (resolveProvider(provider, config, env)?.type ?? 'openai');
   const info = registry.getModelInfo(modelId, config);
   const upstreamModel = info?.upstreamModel ?? upstreamFromId;
   const reasoningModel = info?.reasoningModel ?? (provider === 'openai' && isOpenAiReasoningModel(upstreamModel));

@@ -8,7 +8,7 @@ import { PROMPT_SECTIONS } from '../config/config-types.js';
 import { lookupModelsKey } from '../config/load-config.js';
 import { hookRoutes, skillRoutes } from './hook-and-skill-routes.js';
 import { invalidCliModel } from './invalid-cli-model.js';
-import { isValidModelId } from './model-id.js';
+import { isValidModelId } from '../config/providers.js';
 import { ModelRouter } from './model-router.js';
 import { parseRunPrompt } from './parse-run-prompt.js';
 import { resolveBudget } from './resolve-budget.js';

@@ -9,7 +9,7 @@ import type { PromptType } from '../config/config-types.js';
 import { configLayerPaths, loadConfig, lookupModelsKey, lookupPromptModel, type LoadedConfig } from '../config/load-config.js';
 import type { ResolvedModel } from './route-plan-types.js';
 import { invalidCliModel } from './invalid-cli-model.js';
-import { isValidModelId } from './model-id.js';
+import { isValidModelId } from '../config/providers.js';
 import { findPromptFile, type PromptFile, type PromptSearchContext } from './prompt-files.js';
 
 export interface ResolveRequest {

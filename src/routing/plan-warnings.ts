@@ -11,7 +11,7 @@ import { describeUnknownKey, findUnknownKeys } from '../config/unknown-keys.js';
 import { localDate } from '../usage/ledger.js';
 import { defaultRegistry, type ModelRegistry } from '../registry/registry.js';
 import { CLAUDE_CODE_COMMANDS } from './claude-code-commands.js';
-import { isClaudeModel } from './model-id.js';
+import { isClaudeModel } from '../model-id.js';
 import { findPromptFile, promptRoots, type PromptSearchContext } from './prompt-files.js';
 import type { RoutePlan } from './route-plan-types.js';
 

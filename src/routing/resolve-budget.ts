@@ -3,7 +3,7 @@
 // sets: project files and prompt files come with repositories the user did not write, so they may tighten a
 // cap but never loosen one.
 import type { BudgetSection } from '../config/config-types.js';
-import type { ConfigLayerFile } from '../config/load-config.js';
+import type { ConfigLayerFile } from '../config/config-types.js';
 import { validateBudget } from '../config/validate-config.js';
 import type { Budget, BudgetCap } from '../usage/budget.js';
 import type { PromptFile } from './prompt-files.js';

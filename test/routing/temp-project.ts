@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/io.js';
 
 export interface TempProject {
   /** The project root (holds `.git`). */

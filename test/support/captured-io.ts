@@ -1,7 +1,7 @@
 // A CliIO whose output is captured, for running commands in-process. Its stdin is empty and already ended,
 // so a `claude -p` started through it does not wait for piped input.
 import { PassThrough } from 'node:stream';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/io.js';
 
 export interface CapturedIO extends CliIO {
   out: string[];

@@ -1,6 +1,6 @@
 // `oss alias [--shell bash|zsh|fish]`: shell functions for every routed command and agent, plus config
 // `aliases`, ready to eval from a shell rc file (cli/shell/aliases.ts says what each function runs).
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { buildModelsConfigReport } from './models-config.js';
 import { loadConfig } from '../../config/load-config.js';

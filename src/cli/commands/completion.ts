@@ -1,7 +1,7 @@
 // `oss completion bash|zsh|fish` prints the shell's script; the hidden `oss __complete -- <words>` answers it
 // with one candidate per line.
 import type { Command } from 'commander';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { completeWords } from '../completion/complete-words.js';
 import { completionScript } from '../completion/shell-scripts.js';

@@ -2,7 +2,7 @@
 // passes, 1 otherwise, so scripts and CI can gate on it.
 //
 // JSON output (stable): { "ok": boolean, "checks": [{ "id": string, "ok": boolean, "detail": string, "fix"?: string }] }
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { formatCheck } from '../doctor/check.js';
 import { claudeChecks } from '../doctor/claude-checks.js';
 import { configChecks } from '../doctor/config-checks.js';

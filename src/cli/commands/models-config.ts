@@ -18,7 +18,7 @@
 //     "warning"?: string          // e.g. frontmatter that is not valid YAML
 //   }]                            // sorted by type (command, agent, skill, hook), then name
 // }
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import type { PromptType } from '../../config/config-types.js';
 import { PROMPT_SECTIONS } from '../../config/config-types.js';
 import { lookupModelsKey } from '../../config/load-config.js';

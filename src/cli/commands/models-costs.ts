@@ -6,7 +6,7 @@
 //   "rows": [{ "key": string, "requests", "tokens", "input_tokens", "output_tokens", "cache_read_tokens",
 //              "cache_write_tokens", "cost_usd", "fallbacks", "unpriced": number }],   // sorted by key
 //   "total": { same counters } }
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { userConfigPath } from '../../config/paths.js';
 import { ledgerPath, readLedger } from '../../usage/ledger.js';

@@ -12,7 +12,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { ReadStream } from 'node:tty';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../../config/load-config.js';
 import { BUILTIN_PROVIDERS, resolveProvider } from '../../config/providers.js';

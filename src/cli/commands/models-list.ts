@@ -8,7 +8,7 @@
 // { "providers": [{ "provider": string, "label": string, "usable": boolean, "readiness": string,
 //                   "models": [ModelJson & { "usable": boolean }] }],
 //   "ollama": { "installedFrom": "live"|"cache"|"none", "url": string, "installed": string[] | null } }
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ollamaStatus, type OllamaStatus } from '../../registry/ollama-status.js';
 import { defaultRegistry, type ModelInfo, type ModelRegistry } from '../../registry/registry.js';

@@ -6,7 +6,7 @@
 // { "cache": string, "ttlHours": 24,
 //   "sources": { "openrouter"|"ollama": { "ok": true, "url": string, "models": number }
 //                                     | { "ok": false, "url": string, "error": string, "keptFetchedAt": string|null } } }
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { loadConfig } from '../../config/load-config.js';
 import { MODEL_CACHE_TTL_MS } from '../../registry/model-cache.js';
 import { refreshModels, type SourceResult } from '../../registry/refresh.js';

@@ -4,7 +4,7 @@
 //
 // JSON output (stable; documented in docs/json-output.md):
 // { "query": string, "free": boolean, "models": [ModelJson] }
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { defaultRegistry } from '../../registry/registry.js';
 import { groupByProvider, MARKS_LEGEND, modelJson, modelLines } from '../render/model-table.js';
 

@@ -6,7 +6,7 @@
 //   once the write succeeded).
 // - The model id is validated first: an invalid id exits 2 and writes nothing.
 // - After a write, a warning on stderr when a higher layer still sets this prompt (it wins over what was just set).
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import type { ConfigLayer, PromptType } from '../../config/config-types.js';
 import { PROMPT_SECTIONS } from '../../config/config-types.js';
 import { loadConfig, type LoadedConfig } from '../../config/load-config.js';

@@ -1,11 +1,12 @@
 // `oss models test <model>`: one minimal real request through the same proxy and adapter an `oss run` uses,
 // so a passing test means the key, base URL and model id work. Prints `✓ <model> <ms>ms: <reply>` (exit 0)
 // or `✗ <model>: <reason>` (exit 1); --json gives the stable shape in docs/json-output.md.
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../../config/load-config.js';
 import { untrustedNotice } from '../../config/untrusted-config.js';
-import { isValidModelId, MODEL_ID_EXPECTED } from '../../routing/model-id.js';
+import { MODEL_ID_EXPECTED } from '../../model-id.js';
+import { isValidModelId } from '../../config/providers.js';
 import { ModelProxy } from '../../proxy/model-proxy.js';
 import { redact, rememberSecret } from '../../redact.js';
 

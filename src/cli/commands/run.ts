@@ -1,7 +1,7 @@
 // `oss run [prompt…] [--model M] [--dry-run] [--resume ID | --continue] …`: build the RoutePlan for the prompt, print it with --dry-run,
 // otherwise hand it to the launcher. `--model` may sit anywhere on the line: commander takes it when it can,
 // and one left among the prompt words is taken out here.
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { buildRoutePlan } from '../../routing/build-route-plan.js';
 import { formatRoutePlan } from '../../routing/format-route-plan.js';

@@ -4,7 +4,7 @@
 // seconds (60 by default, never per request) and once more on the way out; SIGINT, SIGTERM, SIGHUP (a closed
 // terminal or SSH session) and SIGQUIT all stop it cleanly after that last merge.
 import getPort from 'get-port';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../../config/load-config.js';
 import { untrustedNotice } from '../../config/untrusted-config.js';

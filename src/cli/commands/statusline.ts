@@ -5,7 +5,7 @@
 // show an error or hold Claude Code up.
 import { request } from 'node:http';
 import type { Readable } from 'node:stream';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import type { RunStatus } from '../../proxy/run-status.js';
 import { formatStatusLine } from '../render/status-line.js';
 

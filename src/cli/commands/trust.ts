@@ -3,7 +3,7 @@
 // recording, it shows the settings being trusted, so the user sees what they agree to.
 // `oss trust --list` shows every trusted file and whether it changed since; `oss trust --revoke [file…]` forgets.
 import { resolve } from 'node:path';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../io.js';
 import { UsageError } from '../../errors.js';
 import { findProjectDir, localConfigPath, projectConfigPath } from '../../config/paths.js';
 import { readConfigText } from '../../config/read-optional-file.js';

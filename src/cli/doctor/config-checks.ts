@@ -12,7 +12,7 @@ import { OssError } from '../../errors.js';
 import { ollamaStatus } from '../../registry/ollama-status.js';
 import { ollamaModelName } from '../../registry/ollama-models.js';
 import { defaultRegistry } from '../../registry/registry.js';
-import { parseProvider } from '../../routing/model-id.js';
+import { parseProvider } from '../../model-id.js';
 import { AGENT_MIN_CONTEXT, retirementNote } from '../../routing/plan-warnings.js';
 import { ledgerPath, localDate } from '../../usage/ledger.js';
 import { buildModelsConfigReport } from '../commands/models-config.js';

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../cli/io.js';
+import type { CliIO } from '../../io.js';
 import type { OssConfig } from '../../config/config-types.js';
 import { formatRoutePlan } from '../../routing/format-route-plan.js';
 import type { RoutePlan } from '../../routing/route-plan-types.js';

@@ -5,7 +5,7 @@
 // 3. else Claude, when the request carries the user's Claude credentials;
 // 4. else OpenAI's search model on an `openai` route;
 // 5. else nowhere: a clear tool error.
-import { isClaudeModel } from '../../routing/model-id.js';
+import { isClaudeModel, pinnedClaudeModel } from '../../model-id.js';
 import type { RouteTarget, RouteTargets } from '../route-targets.js';
 import { isOpenAI, OPENAI_SEARCH_MODEL, searchKindOf, type SearchKind } from './search-capability.js';
 
@@ -47,7 +47,8 @@ async function pinnedRoute(pinned: string, input: SearchRouteInput): Promise<Sea
     if (!input.claude) {
       return { kind: 'unavailable', message: `oss: models.search is ${pinned}, but Claude Code sent no Claude credentials: set ANTHROPIC_API_KEY or run \`claude /login\`, or set models.search to a model that searches` };
     }
-    return { kind: 'claude', ...(pinned.startsWith('claude/') ? { model: pinned.slice('claude/'.length) } : {}) };
+    const model = pinnedClaudeModel(pinned);
+    return { kind: 'claude', ...(model !== undefined ? { model } : {}) };
   }
   const target = await input.targets.resolve(pinned).catch(() => undefined);
   const search = target ? searchKindOf(target) : undefined;

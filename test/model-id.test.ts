@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectProvider, isValidModelId, parseProvider, splitModelId } from '../../src/routing/model-id.js';
+import { isClaudeModel, parseProvider, pinnedClaudeModel, splitModelId } from '../src/model-id.js';
+import { isValidModelId } from '../src/config/providers.js';
 
 describe('isValidModelId (seed 1.1)', () => {
   it('should validate model identifier format', () => {
@@ -43,30 +44,30 @@ describe('parseProvider (seed 1.1)', () => {
   });
 });
 
-describe('detectProvider (seed 2.2)', () => {
+describe('parseProvider (seed 2.2, detectProvider)', () => {
   it('should detect OpenRouter models', () => {
-    expect(detectProvider('openrouter/deepseek/chat')).toBe('openrouter');
-    expect(detectProvider('openrouter/anthropic/claude-3.5-sonnet')).toBe('openrouter');
+    expect(parseProvider('openrouter/deepseek/chat')).toBe('openrouter');
+    expect(parseProvider('openrouter/anthropic/claude-3.5-sonnet')).toBe('openrouter');
   });
 
   it('should detect Ollama models', () => {
-    expect(detectProvider('ollama/codellama')).toBe('ollama');
-    expect(detectProvider('ollama/llama3.2')).toBe('ollama');
+    expect(parseProvider('ollama/codellama')).toBe('ollama');
+    expect(parseProvider('ollama/llama3.2')).toBe('ollama');
   });
 
   it('should detect OpenAI models', () => {
-    expect(detectProvider('openai/gpt-4o')).toBe('openai');
-    expect(detectProvider('openai/o1')).toBe('openai');
+    expect(parseProvider('openai/gpt-4o')).toBe('openai');
+    expect(parseProvider('openai/o1')).toBe('openai');
   });
 
   it('should detect Gemini models', () => {
-    expect(detectProvider('gemini/gemini-2.0-flash')).toBe('gemini');
+    expect(parseProvider('gemini/gemini-2.0-flash')).toBe('gemini');
   });
 
   it('should return claude for default/native', () => {
-    expect(detectProvider('default')).toBe('claude');
-    expect(detectProvider('claude')).toBe('claude');
-    expect(detectProvider('claude/claude-haiku-4-5')).toBe('claude');
+    expect(parseProvider('default')).toBe('claude');
+    expect(parseProvider('claude')).toBe('claude');
+    expect(parseProvider('claude/claude-haiku-4-5')).toBe('claude');
   });
 });
 
@@ -78,5 +79,21 @@ describe('splitModelId', () => {
   it('gives native Claude no model for default and claude', () => {
     expect(splitModelId('default')).toEqual({ provider: 'claude' });
     expect(splitModelId('claude/claude-opus-4-1')).toEqual({ provider: 'claude', model: 'claude-opus-4-1' });
+  });
+});
+
+describe('pinnedClaudeModel', () => {
+  it('gives the Claude model a native id pins, and nothing for default, claude or another provider', () => {
+    expect(['claude/claude-opus-4-1', 'claude', 'default', 'anthropic/claude-sonnet-4-5', 'invalid'].map(pinnedClaudeModel)).toEqual([
+      'claude-opus-4-1',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('counts only native ids as Claude models', () => {
+    expect(['claude/claude-opus-4-1', 'claude', 'default', 'anthropic/claude-sonnet-4-5', 'invalid'].map(isClaudeModel)).toEqual([true, true, true, false, false]);
   });
 });

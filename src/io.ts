@@ -1,4 +1,4 @@
-// What a command may touch of the outside world. The real process by default; tests pass their own so a
+// What a command or a run may touch of the outside world. The real process by default; tests pass their own so a
 // command runs in-process with captured output, its own environment and working directory.
 import type { Readable } from 'node:stream';
 

@@ -1,11 +1,13 @@
 // Model identifiers: `<provider>/<model…>` (`openrouter/deepseek/deepseek-chat`, `ollama/llama3.2`), plus
-// `default` and `claude` (native Claude) and `claude/<claude-model-id>`. A provider is valid when it is built
-// in or declared in config `providers`; any model of a valid provider is accepted (catalogues lag behind
-// providers; only the price is then unknown). A bare word such as `invalid` is not a model id.
-import type { OssConfig } from '../config/config-types.js';
-import { CLAUDE_PROVIDER, isBuiltinProvider } from '../config/providers.js';
+// `default` and `claude` (native Claude) and `claude/<claude-model-id>`. This is the one place an id is split:
+// every layer (config, registry, routing, proxy, launcher, cli) reads ids through it, so it sits below all of
+// them and imports nothing. Whether a provider exists is config's knowledge (config/providers.ts
+// isValidModelId); a bare word such as `invalid` is not a model id.
 
-export const NATIVE_IDS = ['default', 'claude'] as const;
+/** Native Claude: `claude`, `default`, `claude/<model>`. Passed through with the user's own credentials. */
+export const CLAUDE_PROVIDER = 'claude';
+
+export const NATIVE_IDS = ['default', CLAUDE_PROVIDER] as const;
 
 const PROVIDER_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
 
@@ -31,20 +33,14 @@ export function parseProvider(id: string): string | undefined {
   return splitModelId(id)?.provider;
 }
 
-export const detectProvider = parseProvider;
-
 export function isClaudeModel(id: string): boolean {
   return parseProvider(id) === CLAUDE_PROVIDER;
 }
 
-/** Providers a model id may name: built-in, `claude`, and those declared in `config.providers`. */
-export function isKnownProvider(provider: string, config?: OssConfig): boolean {
-  return provider === CLAUDE_PROVIDER || isBuiltinProvider(provider) || Object.hasOwn(config?.providers ?? {}, provider);
-}
-
-export function isValidModelId(id: string, config?: OssConfig): boolean {
+/** The Claude model a native id pins (`claude/claude-opus-4-1` → `claude-opus-4-1`); undefined for `default`/`claude`. */
+export function pinnedClaudeModel(id: string): string | undefined {
   const split = splitModelId(id);
-  return split !== undefined && isKnownProvider(split.provider, config);
+  return split?.provider === CLAUDE_PROVIDER ? split.model : undefined;
 }
 
 /** The expectation shown when a model id is rejected. */
