@@ -9,11 +9,11 @@ import { AnthropicStreamWriter, type WireDelta } from '../providers/common/anthr
 import type { AnthropicRequest } from '../providers/common/anthropic-types.js';
 import type { ProviderError } from '../providers/common/provider-error.js';
 import { estimateTokensFromLength } from '../providers/common/token-estimate.js';
+import { errorFromStreamEvent } from '../providers/common/upstream-error.js';
 import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
 import { claudeModelFor, type PassThroughCall, type PassThroughTarget } from '../providers/anthropic/pass-through.js';
 import { asProviderError, proxyError, writeErrorReply } from './anthropic-error-reply.js';
 import { claudeCredentialHeaders } from './claude-credential-headers.js';
-import { errorFromStreamEvent } from './early-error.js';
 import { shouldFallBack, withBoundedRetry } from './fallback-policy.js';
 import { headersTimeoutFor } from './headers-timeout.js';
 import { KeepAlive } from './keep-alive.js';

@@ -7,12 +7,10 @@ import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { openPassThrough, type PassThroughCall } from '../providers/anthropic/pass-through.js';
 import { createUsageTap } from '../providers/anthropic/usage-tap.js';
-import { ProviderError } from '../providers/common/provider-error.js';
+import { decodeAnthropicError } from '../providers/anthropic/decode-error.js';
 import { readErrorText } from '../providers/common/upstream-http.js';
 import { ZERO_USAGE } from '../providers/common/upstream-usage.js';
-import { retryAfterSeconds } from '../providers/common/retry-after.js';
-import { errorTypeForStatus } from '../providers/common/status-to-error-type.js';
-import type { TargetModel } from '../providers/common/target.js';
+import { errorTypeForStatus } from '../providers/common/upstream-error.js';
 import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
 import type { KeepAlive } from './keep-alive.js';
 
@@ -30,7 +28,7 @@ export async function relayPassThrough(call: PassThroughCall, res: ServerRespons
   const answer = await openPassThrough(call);
   if (call.to.kind === 'provider' && answer.status >= 400) {
     const text = await readErrorText(answer.body);
-    throw providerFailure(call.to.target, answer.status, text, answer.headers);
+    throw decodeAnthropicError(answer.status, text, answer.headers, call.to.target);
   }
   const firstByteAt = Date.now();
   keepAlive?.commit();
@@ -67,32 +65,4 @@ function errorOf(status: number, text: string): { type: string; message: string 
     // Not Anthropic's shape: described below.
   }
   return { type: errorTypeForStatus(status), message: `Claude answered HTTP ${status}: ${text.slice(0, 500)}` };
-}
-
-function providerFailure(target: TargetModel, status: number, text: string, headers: Record<string, string>): ProviderError {
-  let upstream = text.slice(0, 500);
-  try {
-    const parsed = JSON.parse(text) as { error?: { message?: unknown } };
-    if (typeof parsed.error?.message === 'string') upstream = parsed.error.message;
-  } catch {
-    // A non-JSON error body is shown as it is.
-  }
-  const retryAfter = retryAfterSeconds(headers);
-  return new ProviderError({
-    status,
-    type: errorTypeForStatus(status),
-    // A 400 stays verbatim: Claude Code reads `prompt is too long: …` from it to start compacting.
-    message: status === 400 ? upstream : `${target.id} (${target.provider}): ${failureText(status, upstream, target)}`,
-    retryable: status === 429 || status >= 500,
-    provider: target.provider,
-    ...(retryAfter !== undefined ? { retryAfter } : {}),
-  });
-}
-
-/** What failed and what to do next, for the statuses a user can act on. */
-function failureText(status: number, upstream: string, target: TargetModel): string {
-  if (status === 401) return `the API key was rejected (${upstream}); check the key with \`oss models keys\``;
-  if (status === 403) return `access denied (${upstream}); check the key's permissions for this model`;
-  if (status === 404) return `model ${target.upstreamModel} not found (${upstream}); check the model id with \`oss models search\``;
-  return upstream;
 }

@@ -60,7 +60,7 @@ describe('oss models test', () => {
       model: 'gemini/gemini-2.0-flash',
       ok: false,
       latency_ms: '<n>',
-      error: { type: 'authentication_error', status: 401, message: 'gemini rejected the API key (API key not valid). Set GEMINI_API_KEY or run `oss models keys set gemini`.' },
+      error: { type: 'authentication_error', status: 401, message: 'gemini/gemini-2.0-flash (gemini): the API key was rejected (API key not valid); set a working key with `oss models keys set gemini`' },
     });
   });
 

@@ -78,7 +78,7 @@ describe('Gemini edge cases', () => {
     expect(error.type).toBe('not_found_error');
     expect(error.retryable).toBe(false);
     expect(error.message).toBe(
-      'gemini model custom-gemini-2.0-flash was not found (404): models/custom-gemini-2.0-flash is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods. Check the model id with `oss models list`.',
+      'gemini/custom-gemini-2.0-flash (gemini): model custom-gemini-2.0-flash not found (models/custom-gemini-2.0-flash is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.); check the model id with `oss models search`',
     );
     expect(error.toBody()).toEqual({ type: 'error', error: { type: 'not_found_error', message: error.message } });
   });

@@ -7,7 +7,7 @@ import type { OpenAIAssistantMessage, OpenAIMessage, OpenAIResponse } from '../.
 import { decodeOpenAIError } from '../../src/providers/openai-chat/decode-error.js';
 import { toolNameMapForRequest } from '../../src/providers/openai-chat/tool-name-map.js';
 import { transformToOpenAI } from '../../src/providers/openai-chat/transform-request.js';
-import { transformFromOpenAI, transformFromOpenAIWithUsage } from '../../src/providers/openai-chat/transform-response.js';
+import { transformFromOpenAIWithUsage } from '../../src/providers/openai-chat/transform-response.js';
 import type { AnthropicRequestLike } from '../../src/providers/openai-chat/anthropic-input.js';
 import { SYNTHETIC_SIGNATURE_PREFIX } from '../../src/providers/common/anthropic-stream-writer.js';
 import type { TargetModel } from '../../src/providers/common/target.js';
@@ -27,7 +27,7 @@ const TOOLU = expect.stringMatching(/^toolu_oss_[A-Za-z0-9]{24}$/);
 const SIGNED = expect.stringMatching(new RegExp(`^${SYNTHETIC_SIGNATURE_PREFIX.replace('.', '\\.')}`));
 
 const GROQ_TOOL_VALIDATION =
-  "test/model: Tool call validation failed: tool call validation failed: parameters for tool get_something_by_name did not match schema: errors: [missing properties: 'name', additionalProperties 'invalid_param' not allowed]";
+  "test/model (openai): upstream error 500 (Tool call validation failed: tool call validation failed: parameters for tool get_something_by_name did not match schema: errors: [missing properties: 'name', additionalProperties 'invalid_param' not allowed]); Claude Code retries on its own, or pick another model with --model";
 
 const UNREPAIRABLE_BASH_NOTE = '[oss: the arguments for Bash were not valid JSON and were cut at the first invalid character: {"command": ls}]';
 
@@ -353,7 +353,7 @@ describe('B. tool calls in streams', () => {
   itRecorded('edge #22: upstream ids (OpenAI call_…, DeepSeek call_00_…, Ollama call_xxxxxxxx, Mistral 9 chars) become unique toolu_ ids', () => {
     const fixtures = ['openai-response-tool-call.json', 'deepseek-response-reasoning-tool-call.json', 'ollama-v1-response-reasoning-tool-call.json', 'openrouter-response-mistral-tool-call.json'];
     const ids = fixtures.map((name) => {
-      const message = transformFromOpenAI(JSON.parse(wireFixture(name)) as OpenAIResponse, OPENAI);
+      const message = transformFromOpenAIWithUsage(JSON.parse(wireFixture(name)) as OpenAIResponse, OPENAI).message;
       return message.content.find((b) => b.type === 'tool_use');
     });
     for (const block of ids) expect(block).toMatchObject({ type: 'tool_use', id: TOOLU });
@@ -737,7 +737,7 @@ describe('E. responses, errors, stop reasons', () => {
   itRecorded('edge #54: OpenAI bare data:{"error"} mid-stream → event: error (api_error) after closing the open text block, no message_stop', async () => {
     const run = runStream([wireFixture('openai-stream-midstream-error.sse')]);
     expect(eventTypes(run.events).slice(-3)).toEqual(['delta:text_delta', 'content_block_stop', 'error']);
-    expect(run.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model: The server had an error while processing your request. Sorry about that!' } });
+    expect(run.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model (openai): upstream error 500 (The server had an error while processing your request. Sorry about that!); Claude Code retries on its own, or pick another model with --model' } });
     await expect(accumulateWithSdk(run.sse)).rejects.toThrow(/The server had an error/);
   });
 
@@ -746,9 +746,9 @@ describe('E. responses, errors, stop reasons', () => {
     expect(groq.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: GROQ_TOOL_VALIDATION } });
     const chunks = dataEvents(wireFixture('openrouter-docs-midstream-error-chunks.sse'));
     const first = runStream([chunks[0] ?? '', chunks[1] ?? '']);
-    expect(first.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model: Provider disconnected unexpectedly' } });
+    expect(first.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model (openai): upstream error 500 (Provider disconnected unexpectedly); Claude Code retries on its own, or pick another model with --model' } });
     const limited = runStream([chunks[2] ?? '']);
-    expect(limited.events.at(-1)).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'test/model: Rate limit exceeded' } });
+    expect(limited.events.at(-1)).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'test/model (openai): rate limited (Rate limit exceeded); Claude Code retries on its own, or pick another model with --model' } });
     await expect(accumulateWithSdk(limited.sse)).rejects.toThrow(/Rate limit exceeded/);
   });
 
@@ -793,9 +793,9 @@ describe('E. responses, errors, stop reasons', () => {
     expect(decodeOpenAIError(400, wireFixture('openai-error-400-temperature-unsupported.json'), {}, OPENAI).message).toBe(
       "openai/gpt-4o (openai): Unsupported parameter: 'temperature' is not supported with this model.",
     );
-    expect(decodeOpenAIError(500, '{"error":{"code":"oops"}}', {}, OPENAI).message).toBe('openai/gpt-4o (openai): upstream error 500 ({"code":"oops"})');
+    expect(decodeOpenAIError(500, '{"error":{"code":"oops"}}', {}, OPENAI).message).toBe('openai/gpt-4o (openai): upstream error 500 ({"code":"oops"}); Claude Code retries on its own, or pick another model with --model');
     const text = decodeOpenAIError(502, '<html>Bad gateway</html>', {}, OPENAI);
-    expect([text.status, text.type, text.message]).toEqual([502, 'api_error', 'openai/gpt-4o (openai): upstream error 502 (<html>Bad gateway</html>)']);
+    expect([text.status, text.type, text.message]).toEqual([502, 'api_error', 'openai/gpt-4o (openai): upstream error 502 (<html>Bad gateway</html>); Claude Code retries on its own, or pick another model with --model']);
   });
 
   itRecorded('edge #57: input_tokens = prompt − cached (− OpenRouter cache writes); cache reads reported apart; OpenRouter cost kept for the ledger', () => {
@@ -807,11 +807,11 @@ describe('E. responses, errors, stop reasons', () => {
     const writes = JSON.parse(wireFixture('openrouter-response-reasoning-details.json')) as OpenAIResponse & { usage: { prompt_tokens: number; prompt_tokens_details: Record<string, number> } };
     writes.usage.prompt_tokens = 1000;
     writes.usage.prompt_tokens_details = { cached_tokens: 600, cache_write_tokens: 300 };
-    expect(transformFromOpenAI(writes, OPENROUTER('anthropic/claude-sonnet-4.5')).usage).toEqual({ input_tokens: 100, output_tokens: 92, cache_read_input_tokens: 600, cache_creation_input_tokens: 300 });
+    expect(transformFromOpenAIWithUsage(writes, OPENROUTER('anthropic/claude-sonnet-4.5')).message.usage).toEqual({ input_tokens: 100, output_tokens: 92, cache_read_input_tokens: 600, cache_creation_input_tokens: 300 });
   });
 
   itRecorded('edge #58: a non-streaming chat.completion becomes a whole Anthropic message with toolu_ ids, stop_reason and usage', () => {
-    const message = transformFromOpenAI(JSON.parse(wireFixture('openai-response-tool-call.json')) as OpenAIResponse, OPENAI);
+    const message = transformFromOpenAIWithUsage(JSON.parse(wireFixture('openai-response-tool-call.json')) as OpenAIResponse, OPENAI).message;
     expect(message).toEqual({
       id: expect.stringMatching(/^msg_/) as unknown,
       type: 'message',
@@ -823,7 +823,7 @@ describe('E. responses, errors, stop reasons', () => {
       usage: { input_tokens: 60, output_tokens: 15, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
     });
     const recorded = JSON.parse(wireFixture('openrouter-response-reasoning-details.json')) as OpenAIResponse & { choices: Array<{ message: { reasoning: string } }> };
-    const reasoning = transformFromOpenAI(recorded, OPENROUTER('openai/gpt-5-mini'));
+    const reasoning = transformFromOpenAIWithUsage(recorded, OPENROUTER('openai/gpt-5-mini')).message;
     expect(reasoning.content).toEqual([
       { type: 'thinking', thinking: recorded.choices[0]?.message.reasoning, signature: expect.stringMatching(/^oss1\.or\./) as unknown },
       { type: 'text', text: 'Hello! How can I help you today?' },
@@ -832,7 +832,7 @@ describe('E. responses, errors, stop reasons', () => {
   });
 
   itRecorded('edge #59: upstream ids (chatcmpl-, gen-) are replaced by msg_ ids and the model is the oss id asked for, not the serving provider', async () => {
-    const response = transformFromOpenAI(JSON.parse(wireFixture('openrouter-response-mistral-tool-call.json')) as OpenAIResponse, OPENROUTER('mistralai/mistral-small'));
+    const response = transformFromOpenAIWithUsage(JSON.parse(wireFixture('openrouter-response-mistral-tool-call.json')) as OpenAIResponse, OPENROUTER('mistralai/mistral-small')).message;
     expect(response.id).toMatch(/^msg_oss_/);
     expect(response.model).toBe('openrouter/mistralai/mistral-small');
     const run = runStream([wireFixture('openrouter-stream-reasoning-with-comments.sse')]);

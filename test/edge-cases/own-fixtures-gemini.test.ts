@@ -27,7 +27,7 @@ describe('Gemini edge cases (our fixtures)', () => {
       404,
       'not_found_error',
       false,
-      'gemini model gemini-nope was not found (404): models/gemini-nope is not found for API version v1beta, or is not supported for generateContent. Check the model id with `oss models list`.',
+      'gemini/gemini-nope (gemini): model gemini-nope not found (models/gemini-nope is not found for API version v1beta, or is not supported for generateContent.); check the model id with `oss models search`',
     ]);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenAIResponse } from '../../src/providers/openai-chat/openai-chat-api.js';
 import { decodeOpenAIError } from '../../src/providers/openai-chat/decode-error.js';
 import { transformToOpenAI } from '../../src/providers/openai-chat/transform-request.js';
-import { transformFromOpenAI, transformFromOpenAIWithUsage } from '../../src/providers/openai-chat/transform-response.js';
+import { transformFromOpenAIWithUsage } from '../../src/providers/openai-chat/transform-response.js';
 import type { AnthropicRequestLike } from '../../src/providers/openai-chat/anthropic-input.js';
 import { SYNTHETIC_SIGNATURE_PREFIX } from '../../src/providers/common/anthropic-stream-writer.js';
 import type { TargetModel } from '../../src/providers/common/target.js';
@@ -155,7 +155,7 @@ describe('C. reasoning (our fixtures)', () => {
     expect(await accumulateWithSdk(run.sse)).toEqual(
       expectedMessage([{ type: 'thinking', thinking: '\nThe sum is 4.', signature: SIGNED }, { type: 'text', text: 'Four. No <think> here.' }], 'end_turn', { input_tokens: 8, output_tokens: 14 }),
     );
-    const whole = transformFromOpenAI(JSON.parse(ours('think-tags-response.json')) as OpenAIResponse, OPENAI);
+    const whole = transformFromOpenAIWithUsage(JSON.parse(ours('think-tags-response.json')) as OpenAIResponse, OPENAI).message;
     expect(whole.content).toEqual([{ type: 'thinking', thinking: 'Short sum.', signature: SIGNED }, { type: 'text', text: 'Four.' }]);
   });
 
@@ -164,7 +164,7 @@ describe('C. reasoning (our fixtures)', () => {
     expect(streamed).toEqual(
       expectedMessage([{ type: 'thinking', thinking: 'Look left, then right.', signature: SIGNED }, { type: 'text', text: 'Look both ways.' }], 'end_turn', { input_tokens: 10, output_tokens: 20 }),
     );
-    const whole = transformFromOpenAI(JSON.parse(ours('mistral-thinking-parts.json')) as OpenAIResponse, target('mistral', 'magistral-x'));
+    const whole = transformFromOpenAIWithUsage(JSON.parse(ours('mistral-thinking-parts.json')) as OpenAIResponse, target('mistral', 'magistral-x')).message;
     expect(whole.content).toEqual([{ type: 'thinking', thinking: 'Check the current.', signature: SIGNED }, { type: 'text', text: 'Use the bridge.' }]);
   });
 
@@ -256,9 +256,9 @@ describe('E. responses, errors, stop reasons (our fixtures)', () => {
 
   it('edge #54: a bare data:{"error"}, a named event: error and a chunk with a top-level error each end the stream with event: error of a matching type, after closing the open block, without message_stop', () => {
     const shapes: Array<[string, string, string]> = [
-      ['midstream-error-bare.sse', 'api_error', 'test/model: The server had an error while answering.'],
-      ['midstream-error-event.sse', 'api_error', 'test/model: tool call validation failed: bad args'],
-      ['midstream-error-chunk.sse', 'rate_limit_error', 'test/model: Rate limit exceeded'],
+      ['midstream-error-bare.sse', 'api_error', 'test/model (openai): upstream error 500 (The server had an error while answering.); Claude Code retries on its own, or pick another model with --model'],
+      ['midstream-error-event.sse', 'api_error', 'test/model (openai): upstream error 500 (tool call validation failed: bad args); Claude Code retries on its own, or pick another model with --model'],
+      ['midstream-error-chunk.sse', 'rate_limit_error', 'test/model (openai): rate limited (Rate limit exceeded); Claude Code retries on its own, or pick another model with --model'],
     ];
     for (const [file, type, message] of shapes) {
       const run = runStream([ours(file)]);
@@ -277,9 +277,9 @@ describe('E. responses, errors, stop reasons (our fixtures)', () => {
     );
     const numeric = decodeOpenAIError(429, '{"error":{"code":429,"message":"Slow down"}}', {}, target('openrouter', 'x/y'));
     expect([numeric.status, numeric.type]).toEqual([429, 'rate_limit_error']);
-    expect(decodeOpenAIError(500, '{"error":{"code":"oops"}}', {}, OPENAI).message).toBe('openai/gpt-4o (openai): upstream error 500 ({"code":"oops"})');
+    expect(decodeOpenAIError(500, '{"error":{"code":"oops"}}', {}, OPENAI).message).toBe('openai/gpt-4o (openai): upstream error 500 ({"code":"oops"}); Claude Code retries on its own, or pick another model with --model');
     const text = decodeOpenAIError(502, '<html>Bad gateway</html>', {}, OPENAI);
-    expect([text.status, text.type, text.message]).toEqual([502, 'api_error', 'openai/gpt-4o (openai): upstream error 502 (<html>Bad gateway</html>)']);
+    expect([text.status, text.type, text.message]).toEqual([502, 'api_error', 'openai/gpt-4o (openai): upstream error 502 (<html>Bad gateway</html>); Claude Code retries on its own, or pick another model with --model']);
   });
 
   it('edge #57: input_tokens = prompt − cached − cache writes; reads and writes reported apart; the provider\'s cost kept for the ledger only', () => {
@@ -290,7 +290,7 @@ describe('E. responses, errors, stop reasons (our fixtures)', () => {
   });
 
   it('edge #58/#22: a non-streaming chat.completion becomes a whole Anthropic message with fresh toolu_ ids (for call_… and Mistral-style ids), stop_reason and usage', () => {
-    const message = transformFromOpenAI(JSON.parse(ours('response-tool-call.json')) as OpenAIResponse, OPENAI);
+    const message = transformFromOpenAIWithUsage(JSON.parse(ours('response-tool-call.json')) as OpenAIResponse, OPENAI).message;
     expect(message).toEqual({
       id: expect.stringMatching(/^msg_oss_/) as unknown,
       type: 'message',
@@ -309,7 +309,7 @@ describe('E. responses, errors, stop reasons (our fixtures)', () => {
   });
 
   it('edge #59: upstream ids (chatcmpl-, gen-) become msg_ ids and the model is the oss id asked for, streamed or not', async () => {
-    const response = transformFromOpenAI(JSON.parse(ours('response-usage-cache-write-cost.json')) as OpenAIResponse, target('openrouter', 'anthropic/claude-x'));
+    const response = transformFromOpenAIWithUsage(JSON.parse(ours('response-usage-cache-write-cost.json')) as OpenAIResponse, target('openrouter', 'anthropic/claude-x')).message;
     expect([response.id.startsWith('msg_oss_'), response.model]).toEqual([true, 'openrouter/anthropic/claude-x']);
     const run = runStream([ours('text-then-fragmented-call.sse')]);
     expect((await accumulateWithSdk(run.sse)).id).toBe('msg_test');

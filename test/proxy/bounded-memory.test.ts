@@ -162,7 +162,7 @@ describe('bounded memory on the translated path', () => {
     const shown = 'upstream exploded '.repeat(20).trim().slice(0, 300);
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 500,
-      body: { type: 'error', error: { type: 'api_error', message: `${OPENROUTER} (openrouter): upstream error 500 (${shown}…)` } },
+      body: { type: 'error', error: { type: 'api_error', message: `${OPENROUTER} (openrouter): upstream error 500 (${shown}…); Claude Code retries on its own, or pick another model with --model` } },
     });
   });
 });

@@ -90,7 +90,7 @@ describe('fallback to Claude', () => {
     expect(claude.requests[0]?.headers['x-api-key']).toBe('sk-ant-user');
     expect(running!.usage).toHaveLength(1);
     expect(running!.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', true, [26, 7])]);
-    expect(running!.fallbacks).toEqual(['oss: gateway/model-a failed (gateway/model-a (gateway): the API key was rejected (invalid x-api-key); check the key with `oss models keys`): falling back to Claude']);
+    expect(running!.fallbacks).toEqual(['oss: gateway/model-a failed (gateway/model-a (gateway): the API key was rejected (invalid x-api-key); set a working key with `oss models keys set gateway`): falling back to Claude']);
   });
 
   it('names the Claude model that answered a fallback, so the ledger can price it: the fallback model when Claude Code asked for an oss id', async () => {
@@ -123,7 +123,7 @@ describe('fallback to Claude', () => {
     expect(response.headers.get('x-should-retry')).toBe('false');
     expect(await response.json()).toEqual({
       type: 'error',
-      error: { type: 'authentication_error', message: 'gateway/model-a (gateway): the API key was rejected (invalid x-api-key); check the key with `oss models keys`' },
+      error: { type: 'authentication_error', message: 'gateway/model-a (gateway): the API key was rejected (invalid x-api-key); set a working key with `oss models keys set gateway`' },
     });
     expect(claude.requests).toHaveLength(0);
     expect(running!.fallbacks).toHaveLength(0);
@@ -135,8 +135,8 @@ describe('fallback to Claude', () => {
     const claude = await server();
     await gatewayProxy(gateway.url, claude.url, { claudeAvailable: false });
     const response = await running!.post('/v1/messages', HELLO, CLAUDE_CODE);
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'gateway/model-a (gateway): busy' } });
+    expect(response.status).toBe(529);
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'gateway/model-a (gateway): overloaded (busy); Claude Code retries on its own, or pick another model with --model' } });
     expect(claude.requests).toHaveLength(0);
     expect(running!.fallbacks).toEqual([]);
   });
@@ -150,7 +150,7 @@ describe('fallback to Claude', () => {
     await response.text();
     expect(gateway.requests).toHaveLength(3);
     expect(running!.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', true, [26, 7])]);
-    expect(running!.fallbacks).toEqual(['oss: gateway/model-a failed (gateway/model-a (gateway): slow down): falling back to Claude']);
+    expect(running!.fallbacks).toEqual(['oss: gateway/model-a failed (gateway/model-a (gateway): rate limited (slow down); Claude Code retries on its own, or pick another model with --model): falling back to Claude']);
   });
 
   it('does not wait out a Retry-After longer than the retry budget', async () => {
@@ -170,7 +170,7 @@ describe('fallback to Claude', () => {
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('60');
     expect(response.headers.get('x-should-retry')).toBeNull();
-    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'gateway/model-a (gateway): slow down' } });
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'gateway/model-a (gateway): rate limited (slow down); Claude Code retries on its own, or pick another model with --model' } });
     expect(gateway.requests).toHaveLength(1);
   });
 

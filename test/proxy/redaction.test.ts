@@ -37,7 +37,7 @@ describe('redaction of proxy replies and notices', () => {
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
       type: 'error',
-      error: { type: 'authentication_error', message: 'echo/m1 (echo): the API key was rejected (Incorrect API key provided: [redacted]); check the key with `oss models keys`' },
+      error: { type: 'authentication_error', message: 'echo/m1 (echo): the API key was rejected (Incorrect API key provided: [redacted]); set a working key with `oss models keys set echo`' },
     });
   });
 
@@ -69,7 +69,7 @@ describe('redaction of proxy replies and notices', () => {
       model: 'openai/gpt-4o',
       ok: false,
       latency_ms: '<n>',
-      error: { type: 'authentication_error', status: 401, message: 'openai/gpt-4o (openai): the API key was rejected (Incorrect API key provided: [redacted]); check the key with `oss models keys`' },
+      error: { type: 'authentication_error', status: 401, message: 'openai/gpt-4o (openai): the API key was rejected (Incorrect API key provided: [redacted]); set a working key with `oss models keys set openai`' },
     });
   });
 });

@@ -1,15 +1,10 @@
-// An upstream error body (any of the shapes in wire-reference.md §2.5 and edge case 56) → a ProviderError
-// with the status and type Claude Code acts on (DESIGN "Proxy contract"; edge case 55):
-// rate limits → 429 with a retry-after ≤ 60 s; out of credits/quota → 402, not retried; bad key → 401 and
-// unknown model → 404, not retried; busy → 529; context overflow → 400 "prompt is too long: X tokens > Y
-// maximum", the wording that makes Claude Code compact instead of stripping features.
-import { ProviderError, type AnthropicErrorType } from '../common/provider-error.js';
+// The body reader for OpenAI-compatible errors (any of the shapes in wire-reference.md §2.5 and edge case 56):
+// finds the status, the upstream's words and what they say beyond the status (a quota, a context overflow, an
+// Ollama model to pull); common/upstream-error.ts turns that into what Claude Code is told.
+import type { ProviderError } from '../common/provider-error.js';
 import { retryAfterSeconds } from '../common/retry-after.js';
-import { errorTypeForStatus } from '../common/status-to-error-type.js';
-import type { TargetModel } from '../common/target.js';
+import { upstreamError, type ErrorTarget, type UpstreamFailure } from '../common/upstream-error.js';
 import type { OpenAIErrorObject } from './openai-chat-api.js';
-
-const MAX_UPSTREAM_TEXT = 300;
 
 export interface DecodeErrorOptions {
   /** Local estimate of the prompt size, used when the upstream's overflow message gives no count. */
@@ -28,47 +23,32 @@ export function decodeOpenAIError(
   status: number,
   bodyText: string,
   headers: Record<string, string | undefined>,
-  target: Pick<TargetModel, 'id' | 'provider' | 'upstreamModel' | 'contextWindow'>,
+  target: ErrorTarget,
   options: DecodeErrorOptions = {},
 ): ProviderError {
-  const fields = readErrorBody(bodyText);
-  const label = `${target.id} (${target.provider})`;
-  const upstream = clip(fields.message || `HTTP ${status}`);
-  const make = (init: { status: number; type: AnthropicErrorType; message: string; retryable: boolean; retryAfter?: number }) =>
-    new ProviderError({ ...init, provider: target.provider });
-  const tags = `${fields.type ?? ''} ${fields.code ?? ''}`;
+  return upstreamError(openAIFailure(status, readErrorBody(bodyText), target, options, retryAfterSeconds(headers)), target);
+}
 
-  if (isContextOverflow(fields)) {
-    return make({ status: 400, type: 'invalid_request_error', message: promptTooLong(fields.message, target.contextWindow, options.promptTokenEstimate), retryable: false });
-  }
-  if (status === 402 || /insufficient_quota|billing|credits/i.test(tags) || (status === 429 && /quota/i.test(tags))) {
-    return make({ status: 402, type: 'billing_error', message: `${label}: out of credits or quota (${upstream}); add credits or choose another model`, retryable: false });
-  }
-  if (status === 401) {
-    return make({ status: 401, type: 'authentication_error', message: `${label}: the API key was rejected (${upstream}); check the key with \`oss models keys\``, retryable: false });
-  }
-  if (status === 403) {
-    return make({ status: 403, type: 'permission_error', message: `${label}: access denied (${upstream})`, retryable: false });
-  }
-  if (status === 404) {
-    const pull = /try pulling it first/i.test(fields.message) || target.provider === 'ollama';
-    const next = pull ? `run \`ollama pull ${target.upstreamModel}\`` : 'check the model id with `oss models search`';
-    return make({ status: 404, type: 'not_found_error', message: `${label}: model ${target.upstreamModel} not found (${upstream}); ${next}`, retryable: false });
-  }
-  if (status === 429) {
-    return make({ status: 429, type: 'rate_limit_error', message: `${label}: rate limited (${upstream}); Claude Code retries on its own, or pick another model with --model`, retryable: true, retryAfter: retryAfterSeconds(headers) });
-  }
-  if (status === 503 || status === 529) {
-    return make({ status: 529, type: 'overloaded_error', message: `${label}: overloaded (${upstream})`, retryable: true, retryAfter: retryAfterSeconds(headers) });
-  }
-  if (status === 408 || status === 504) {
-    return make({ status: 504, type: 'timeout_error', message: `${label}: timed out (${upstream})`, retryable: true });
-  }
-  if (status >= 500) {
-    return make({ status, type: 'api_error', message: `${label}: upstream error ${status} (${upstream})`, retryable: true });
-  }
-  const type = errorTypeForStatus(status);
-  return make({ status: type === 'invalid_request_error' ? 400 : status, type, message: `${label}: ${upstream}`, retryable: false });
+/**
+ * An error object inside a stream. The request was accepted, so only a rate limit or an overload keeps its
+ * meaning for Claude Code's retry logic; anything else is an upstream failure (api_error).
+ */
+export function decodeOpenAIStreamError(fields: UpstreamErrorFields, target: ErrorTarget): ProviderError {
+  const text = `${fields.type ?? ''} ${fields.code ?? ''} ${fields.message}`;
+  const rateLimited = fields.status === 429 || /rate.?limit/i.test(text);
+  const overloaded = fields.status === 503 || fields.status === 529 || /overload/i.test(text);
+  const status = rateLimited ? 429 : overloaded ? 529 : fields.status !== undefined && fields.status >= 500 ? fields.status : 500;
+  return upstreamError(openAIFailure(status, fields, target, {}), target);
+}
+
+/** What an OpenAI-compatible error body says beyond its status. */
+function openAIFailure(status: number, fields: UpstreamErrorFields, target: ErrorTarget, options: DecodeErrorOptions, retryAfter?: number): UpstreamFailure {
+  const tags = `${fields.type ?? ''} ${fields.code ?? ''}`;
+  const base = { status, message: fields.message, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  if (isContextOverflow(fields)) return { ...base, cause: 'context_overflow', tokens: overflowTokens(fields.message, options.promptTokenEstimate) };
+  if (status === 402 || /insufficient_quota|billing|credits/i.test(tags) || (status === 429 && /quota/i.test(tags))) return { ...base, cause: 'out_of_credits' };
+  if (status === 404 && (/try pulling it first/i.test(fields.message) || target.provider === 'ollama')) return { ...base, pull: true };
+  return base;
 }
 
 /** Message, type and code from any error body: `{error:{…}}`, `{error:"…"}`, `{message}`, or plain text. */
@@ -106,16 +86,11 @@ function isContextOverflow(fields: UpstreamErrorFields): boolean {
   return /context length|context window|maximum context|prompt is too long|too many (input )?tokens|input tokens exceed|exceeds? the (model's )?(maximum|configured|context)/i.test(fields.message);
 }
 
-/** Anthropic's wording, with the upstream's numbers when it gives them (actual, then limit). */
-function promptTooLong(message: string, contextWindow: number | undefined, estimate: number | undefined): string {
-  const limit =
-    numberAfter(message, /(?:limit of|maximum context length is|context length is|context window of|context length of|maximum of)\s*([\d,]+)/i) ??
-    contextWindow;
-  const actual =
-    numberAfter(message, /(?:resulted in|requested about|requested|you have|prompt has|prompt contains|got)\s*([\d,]+)/i) ?? estimate;
-  const max = limit ?? Math.max((actual ?? 1) - 1, 0);
-  const tokens = actual !== undefined && actual > max ? actual : max + 1;
-  return `prompt is too long: ${tokens} tokens > ${max} maximum`;
+/** The figures an overflow message gives (actual, then limit); the local estimate stands in for the actual. */
+function overflowTokens(message: string, estimate: number | undefined): { actual?: number; limit?: number } {
+  const limit = numberAfter(message, /(?:limit of|maximum context length is|context length is|context window of|context length of|maximum of)\s*([\d,]+)/i);
+  const actual = numberAfter(message, /(?:resulted in|requested about|requested|you have|prompt has|prompt contains|got)\s*([\d,]+)/i) ?? estimate;
+  return { ...(actual !== undefined ? { actual } : {}), ...(limit !== undefined ? { limit } : {}) };
 }
 
 function numberAfter(text: string, pattern: RegExp): number | undefined {
@@ -127,9 +102,4 @@ function numberAfter(text: string, pattern: RegExp): number | undefined {
 
 function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_UPSTREAM_TEXT ? `${oneLine.slice(0, MAX_UPSTREAM_TEXT)}…` : oneLine;
 }

@@ -22,7 +22,7 @@ import { estimateTokensFromLength } from '../common/token-estimate.js';
 import { MB, UpstreamTooLargeError } from '../common/upstream-too-large.js';
 import type { TranslatedUsage } from '../common/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
-import { readErrorValue, type UpstreamErrorFields } from './decode-error.js';
+import { decodeOpenAIStreamError, readErrorValue, type UpstreamErrorFields } from './decode-error.js';
 import { mapFinishReason, matchedStopOf } from './map-finish-reason.js';
 import type { OpenAIChunk, OpenAIDelta, OpenAIToolCallDelta, ReasoningDetail } from './openai-chat-api.js';
 import { encodeReasoningDetails, mergeReasoningDetails } from './reasoning-signature.js';
@@ -35,7 +35,7 @@ import { ThinkTagSplitter } from './think-tags.js';
 const MAX_TOOL_ARGUMENT_CHARS = 16 * MB;
 
 export interface OpenAIStreamTranslatorOptions {
-  target: Pick<TargetModel, 'id'>;
+  target: Pick<TargetModel, 'id' | 'provider' | 'upstreamModel' | 'contextWindow'>;
   writer: AnthropicStreamWriter;
   toolNames: ToolNameMap;
   /** Called once, when the stream ends (normally or with an error), with the usage for the ledger. */
@@ -224,8 +224,13 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
   };
 
   const fail = (fields: UpstreamErrorFields): void => {
+    const error = decodeOpenAIStreamError(fields, target);
+    stop(error.type, error.message);
+  };
+
+  const stop = (type: string, message: string): void => {
     ended = true;
-    writer.error(midStreamErrorType(fields), `${target.id}: ${fields.message}`);
+    writer.error(type, message);
     options.onUsage?.(currentUsage());
   };
 
@@ -284,18 +289,10 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
       reader.end();
       if (ended) return;
       if (finishReason !== null) complete();
-      else fail({ message: 'the upstream stream ended before the model finished; the answer is incomplete' });
+      else stop('api_error', `${target.id}: the upstream stream ended before the model finished; the answer is incomplete`);
     },
     get usage() {
       return currentUsage();
     },
   };
-}
-
-/** overloaded/rate-limit errors keep their meaning for Claude Code's retry logic; anything else is api_error. */
-function midStreamErrorType(fields: UpstreamErrorFields): 'overloaded_error' | 'rate_limit_error' | 'api_error' {
-  const text = `${fields.type ?? ''} ${fields.code ?? ''} ${fields.message}`;
-  if (fields.status === 429 || /rate.?limit/i.test(text)) return 'rate_limit_error';
-  if (fields.status === 503 || fields.status === 529 || /overload/i.test(text)) return 'overloaded_error';
-  return 'api_error';
 }

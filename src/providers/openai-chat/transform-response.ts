@@ -90,10 +90,6 @@ export function transformFromOpenAIWithUsage(
   };
 }
 
-export function transformFromOpenAI(response: OpenAIResponse, target?: TargetModel, options: FromOpenAIOptions = {}): TranslatedMessage {
-  return transformFromOpenAIWithUsage(response, target, options).message;
-}
-
 /** Said to the model and the user when a call's arguments cannot be read (edge case 19). */
 export function malformedArgumentsNote(name: string, args: string, handled: string): string {
   const shown = args.length > 200 ? `${args.slice(0, 200)}…` : args;

@@ -105,6 +105,6 @@ describe('Gemini adapter', () => {
     expect(response.status).toBe(429);
     // RetryInfo said 34.4s: rounded up to whole seconds.
     expect(response.headers.get('retry-after')).toBe('35');
-    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'gemini model gemini-2.0-flash is rate limited (429 RESOURCE_EXHAUSTED): Quota exceeded Claude Code retries on its own, or pick another model with --model.' } });
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'gemini/gemini-2.0-flash (gemini): rate limited (Quota exceeded); Claude Code retries on its own, or pick another model with --model' } });
   });
 });

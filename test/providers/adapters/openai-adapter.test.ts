@@ -112,7 +112,7 @@ describe('OpenRouter adapter', () => {
     expect(response.headers.get('x-should-retry')).toBe('false');
     expect(await response.json()).toEqual({
       type: 'error',
-      error: { type: 'authentication_error', message: 'openrouter/deepseek/deepseek-chat (openrouter): the API key was rejected (No auth credentials found); check the key with `oss models keys`' },
+      error: { type: 'authentication_error', message: 'openrouter/deepseek/deepseek-chat (openrouter): the API key was rejected (No auth credentials found); set a working key with `oss models keys set openrouter`' },
     });
   });
 

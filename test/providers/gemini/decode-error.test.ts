@@ -9,7 +9,7 @@ describe('decodeGeminiError', () => {
   itRecorded('turns 429 RESOURCE_EXHAUSTED into a retryable rate_limit_error with retryAfter from RetryInfo ("34.4s" → 35)', () => {
     const error = decodeGeminiError(429, fixtureText('wire/gemini-error-429-resource-exhausted.json'), undefined, target);
     expect([error.status, error.type, error.retryable, error.retryAfter]).toEqual([429, 'rate_limit_error', true, 35]);
-    expect(error.message).toBe('gemini model gemini-2.5-flash is rate limited (429 RESOURCE_EXHAUSTED): You exceeded your current quota, please check your plan. Claude Code retries on its own, or pick another model with --model.');
+    expect(error.message).toBe('gemini/gemini-2.5-flash (gemini): rate limited (You exceeded your current quota, please check your plan.); Claude Code retries on its own, or pick another model with --model');
   });
 
   it('caps retryAfter at 60 seconds and falls back to the retry-after header', () => {
@@ -45,23 +45,24 @@ describe('decodeGeminiError', () => {
     const body = JSON.stringify({ error: { code: 400, status: 'INVALID_ARGUMENT', message: 'API key not valid. Please pass a valid API key.', details: [{ reason: 'API_KEY_INVALID' }] } });
     const error = decodeGeminiError(400, body, undefined, target);
     expect([error.status, error.type, error.retryable]).toEqual([401, 'authentication_error', false]);
-    expect(error.message).toContain('GEMINI_API_KEY');
+    expect(error.message).toBe('gemini/gemini-2.5-flash (gemini): the API key was rejected (API key not valid. Please pass a valid API key.); set a working key with `oss models keys set gemini`');
   });
 
   itRecorded('keeps 400 INVALID_ARGUMENT as invalid_request_error, 403 as permission_error, 5xx retryable', () => {
     const schema = decodeGeminiError(400, fixtureText('wire/gemini-error-400-schema-string-format.json'), undefined, target);
     expect([schema.status, schema.type, schema.retryable]).toEqual([400, 'invalid_request_error', false]);
-    expect(schema.message).toContain("gemini model gemini-2.5-flash failed (400 INVALID_ARGUMENT): * GenerateContentRequest.tools[0]");
+    expect(schema.message).toContain("gemini/gemini-2.5-flash (gemini): * GenerateContentRequest.tools[0].function_declarations[93].parameters.properties[links].items.properties[url].format: only 'enum' and 'date-time' are supported for STRING type * GenerateContentRequest.tools[0].function_declarations[94].parameters.properties[links].items.properties[url].format: only…");
     const denied = decodeGeminiError(403, JSON.stringify({ error: { code: 403, status: 'PERMISSION_DENIED', message: 'no access' } }), undefined, target);
     expect([denied.status, denied.type, denied.retryable]).toEqual([403, 'permission_error', false]);
     const busy = decodeGeminiError(503, JSON.stringify({ error: { code: 503, status: 'UNAVAILABLE', message: 'The model is overloaded.' } }), undefined, target);
-    expect([busy.status, busy.type, busy.retryable]).toEqual([503, 'overloaded_error', true]);
+    // 503 reads as Anthropic's overloaded status, as it does for every provider.
+    expect([busy.status, busy.type, busy.retryable]).toEqual([529, 'overloaded_error', true]);
   });
 
   it('tolerates bodies that are not the documented shape: a JSON array, plain text, nothing', () => {
     const array = decodeGeminiError(500, JSON.stringify([{ error: { code: 500, status: 'INTERNAL', message: 'boom' } }]), undefined, target);
-    expect(array.message).toBe('gemini model gemini-2.5-flash failed (500 INTERNAL): boom');
-    expect(decodeGeminiError(502, '<html>Bad Gateway</html>', undefined, target).message).toBe('gemini model gemini-2.5-flash failed (502): <html>Bad Gateway</html>');
-    expect(decodeGeminiError(500, '', undefined, target).message).toBe('gemini model gemini-2.5-flash failed (500): HTTP 500');
+    expect(array.message).toBe('gemini/gemini-2.5-flash (gemini): upstream error 500 (boom); Claude Code retries on its own, or pick another model with --model');
+    expect(decodeGeminiError(502, '<html>Bad Gateway</html>', undefined, target).message).toBe('gemini/gemini-2.5-flash (gemini): upstream error 502 (<html>Bad Gateway</html>); Claude Code retries on its own, or pick another model with --model');
+    expect(decodeGeminiError(500, '', undefined, target).message).toBe('gemini/gemini-2.5-flash (gemini): upstream error 500 (HTTP 500); Claude Code retries on its own, or pick another model with --model');
   });
 });

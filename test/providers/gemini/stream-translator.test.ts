@@ -61,7 +61,7 @@ describe('Gemini stream translator', () => {
     expect(events.map((event) => event.type)).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'error']);
     expect(events.at(-1)).toEqual({
       type: 'error',
-      error: { type: 'overloaded_error', message: 'gemini model gemini-3-pro-preview failed (503 UNAVAILABLE): The model is overloaded. Please try again later.' },
+      error: { type: 'overloaded_error', message: 'gemini/gemini-3-pro-preview (gemini): overloaded (The model is overloaded. Please try again later.); Claude Code retries on its own, or pick another model with --model' },
     });
     await expect(accumulateWithSdk(sse)).rejects.toThrow(/overloaded/);
   });

@@ -1,9 +1,9 @@
 // The seed plan's tests (Tasks 3.1, 3.2, 4.3), written for this layout.
 import { describe, expect, it } from 'vitest';
-import { StreamTransformer, transformStreamChunk } from '../../../src/providers/openai-chat/stream-transformer.js';
 import { transformToOpenAI } from '../../../src/providers/openai-chat/transform-request.js';
-import { transformFromOpenAI } from '../../../src/providers/openai-chat/transform-response.js';
+import { transformFromOpenAIWithUsage } from '../../../src/providers/openai-chat/transform-response.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
+import { runStream } from './stream-harness.js';
 
 describe('ApiTransformer - Anthropic to OpenAI', () => {
   it('should transform message format', () => {
@@ -32,7 +32,7 @@ describe('ApiTransformer - Anthropic to OpenAI', () => {
 describe('ApiTransformer - OpenAI to Anthropic Response', () => {
   it('should transform response format', () => {
     const openaiResponse = { choices: [{ message: { role: 'assistant', content: 'Hello!' } }], usage: { prompt_tokens: 10, completion_tokens: 5 } };
-    const anthropicResponse = transformFromOpenAI(openaiResponse);
+    const anthropicResponse = transformFromOpenAIWithUsage(openaiResponse).message;
     const first = anthropicResponse.content[0];
     expect(first?.type === 'text' ? first.text : undefined).toBe('Hello!');
     expect(anthropicResponse.usage.input_tokens).toBe(10);
@@ -43,43 +43,28 @@ describe('ApiTransformer - OpenAI to Anthropic Response', () => {
     const openaiResponse = {
       choices: [{ message: { role: 'assistant', tool_calls: [{ id: 'call_1', function: { name: 'search', arguments: '{"q":"test"}' } }] } }],
     };
-    const anthropicResponse = transformFromOpenAI(openaiResponse);
+    const anthropicResponse = transformFromOpenAIWithUsage(openaiResponse).message;
     const first = anthropicResponse.content[0];
     expect(first?.type).toBe('tool_use');
     expect(first?.type === 'tool_use' ? first.name : undefined).toBe('search');
   });
 
   it('should handle streaming SSE chunks', () => {
-    const chunk = 'data: {"choices":[{"delta":{"content":"Hi"}}]}';
-    const transformed = transformStreamChunk(chunk);
-    expect(transformed).toContain('"type":"content_block_delta"');
+    const { events } = runStream(['data: {"choices":[{"delta":{"content":"Hi"}}]}\n\n']);
+    expect(events.find((event) => event.type === 'content_block_delta')).toEqual({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hi' } });
   });
 });
 
-describe('StreamTransformer', () => {
+describe('OpenAI stream translator (seed 4.3, StreamTransformer)', () => {
   it('should transform OpenAI SSE to Anthropic SSE', async () => {
-    const openaiChunks = ['data: {"choices":[{"delta":{"content":"Hello"}}]}', 'data: {"choices":[{"delta":{"content":" world"}}]}', 'data: [DONE]'];
-    const transformer = new StreamTransformer('openai');
-    const anthropicChunks: string[] = [];
-    for (const chunk of openaiChunks) {
-      const transformed = transformer.transform(chunk);
-      if (transformed) anthropicChunks.push(transformed);
-    }
-    expect(anthropicChunks[0]).toContain('content_block_delta');
-    expect(anthropicChunks[0]).toContain('Hello');
+    const openaiChunks = ['data: {"choices":[{"delta":{"content":"Hello"}}]}\n\n', 'data: {"choices":[{"delta":{"content":" world"}}]}\n\n', 'data: [DONE]\n\n'];
     // The whole stream, as Claude Code's SDK accumulates it: one text block, the stream's end as end_turn.
-    const message = await accumulateWithSdk(anthropicChunks.join('') + (transformer.end() ?? ''));
-    expect([message.model, message.content, message.stop_reason]).toEqual(['unknown', [{ type: 'text', text: 'Hello world' }], 'end_turn']);
+    const message = await accumulateWithSdk(runStream(openaiChunks).sse);
+    expect([message.model, message.content, message.stop_reason]).toEqual(['test/model', [{ type: 'text', text: 'Hello world' }], 'end_turn']);
   });
 
   it('should handle partial chunks', async () => {
-    const transformer = new StreamTransformer('openai');
-    const partial1 = 'data: {"choices":[{"del';
-    const partial2 = 'ta":{"content":"Hi"}}]}';
-    expect(transformer.transform(partial1)).toBeNull();
-    const second = transformer.transform(partial2);
-    expect(second).toContain('Hi');
-    const message = await accumulateWithSdk((second ?? '') + (transformer.transform('data: [DONE]') ?? ''));
+    const message = await accumulateWithSdk(runStream(['data: {"choices":[{"del', 'ta":{"content":"Hi"}}]}\n\n', 'data: [DONE]\n\n']).sse);
     expect([message.content, message.stop_reason]).toEqual([[{ type: 'text', text: 'Hi' }], 'end_turn']);
   });
 });

@@ -327,7 +327,7 @@ describe('WebSearch through the proxy', () => {
     expect(response.status).toBe(400);
     expect(body.error.type).toBe('invalid_request_error');
     expect(body.error.message).toBe(
-      'oss: WebSearch through openrouter/deepseek/deepseek-chat failed: openrouter/deepseek/deepseek-chat (openrouter): the API key was rejected (User not found.); check the key with `oss models keys`',
+      'oss: WebSearch through openrouter/deepseek/deepseek-chat failed: openrouter/deepseek/deepseek-chat (openrouter): the API key was rejected (User not found.); set a working key with `oss models keys set openrouter`',
     );
     expect(running.usage.map((event) => [event.model, event.outcome])).toEqual([['openrouter/deepseek/deepseek-chat', 'error']]);
   });
