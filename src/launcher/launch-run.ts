@@ -7,6 +7,7 @@ import type { RoutePlan } from '../routing/route-plan-types.js';
 import { runClaude } from './run-claude.js';
 import { runUsage } from './run-usage.js';
 import { resumeLine, sessionAfterRun, sessionArgs, type SessionChoice } from './interactive-session.js';
+import { defaultRegistry } from '../registry/registry.js';
 
 export interface LaunchOptions {
   /** The prompt as the user typed it (`/oss:ship prod` or free text): claude's first message. */
@@ -35,7 +36,7 @@ export async function launchRun(plan: RoutePlan, options: LaunchOptions, io: Cli
     claudeArgs: [...chosen.args, ...options.claudeArgs],
     stderr: io.stderr,
     stdin: io.stdin === process.stdin ? 'inherit' : io.stdin,
-    ...runUsage(config, io.env, (line) => io.stderr(`${line}\n`)),
+    ...runUsage(config, io.env, () => defaultRegistry(io.env), (line) => io.stderr(`${line}\n`)),
   });
   if (interactive) {
     const id = sessionAfterRun(io.cwd, io.env, chosen.sessionId, started);

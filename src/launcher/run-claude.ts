@@ -5,7 +5,6 @@
 // waits there until the proxy is ready; a proxy that cannot start stops claude and the run fails with why.
 import type { OssConfig } from '../config/config-types.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
-import type { UsageEvent } from '../usage/usage-event.js';
 import { randomBytes } from 'node:crypto';
 import type { ModelProxy } from '../proxy/model-proxy.js';
 import { HeldListener } from '../proxy/held-listener.js';
@@ -21,7 +20,7 @@ import { findClaude } from './find-claude.js';
 import { planNeedsProxy } from './plan-needs-proxy.js';
 import { statusLineArgs } from './status-line-setting.js';
 import { exitCodeOf, FORWARDED_SIGNALS, spawnClaude, type ClaudeStdin } from './spawn-claude.js';
-import { RunTeardown, type PricedCost } from './teardown.js';
+import { RunTeardown, type UsageRecorder } from './teardown.js';
 
 /**
  * Below this window Claude Code refuses to send its first request (its system prompt and 21 tool schemas
@@ -49,8 +48,7 @@ export interface RunClaudeInput {
   stderr: (text: string) => void;
   /** claude's stdin: the terminal (default), nothing, or a stream. */
   stdin?: ClaudeStdin;
-  priceEvent: (event: UsageEvent) => PricedCost;
-  mergeIntoLedger: (events: UsageEvent[]) => Promise<void>;
+  usage: UsageRecorder;
 }
 
 export async function runClaude(input: RunClaudeInput): Promise<number> {
@@ -153,8 +151,7 @@ function newTeardown(input: RunClaudeInput, closeProxy: (() => Promise<void>) | 
     quiet: input.quiet,
     stderr: input.stderr,
     closeProxy,
-    priceEvent: input.priceEvent,
-    mergeIntoLedger: input.mergeIntoLedger,
+    usage: input.usage,
   });
 }
 

@@ -1,28 +1,27 @@
-// How a run prices its requests and records them: registry prices (with the config's `pricing` overrides)
-// and the ledger under OSS_HOME of the given environment. The ledger's code (file locking, atomic writes)
-// loads only when there is something to merge: an all-Claude run has nothing, and it is on the start path.
+// How a run prices its requests and records them: the prices of the registry it is handed (with the config's
+// `pricing` overrides) and the ledger under OSS_HOME of the given environment. One CostTracker prices each
+// request once, for the ledger and the summary line alike. The registry is built, and the ledger's code (file
+// locking, atomic writes) loaded, only when there is something to record: an all-Claude run has nothing, and
+// this is on the start path.
 import type { OssConfig } from '../config/config-types.js';
-import { getPricing } from '../registry/registry.js';
-import { costOfEvent } from '../usage/cost.js';
-import type { UsageEvent } from '../usage/usage-event.js';
-import type { PricedCost } from './teardown.js';
+import type { ModelRegistry } from '../registry/registry.js';
+import type { UsageRecorder } from './teardown.js';
 
-export interface RunUsage {
-  priceEvent: (event: UsageEvent) => PricedCost;
-  mergeIntoLedger: (events: UsageEvent[]) => Promise<void>;
-}
-
-export function runUsage(config: OssConfig, env: NodeJS.ProcessEnv, warn: (line: string) => void): RunUsage {
+export function runUsage(config: OssConfig, env: NodeJS.ProcessEnv, registry: () => ModelRegistry, warn: (line: string) => void): { usage: UsageRecorder } {
   return {
-    priceEvent: (event) => {
-      const cost = costOfEvent(event, getPricing, config);
-      return { costUsd: cost.cost_usd, unpriced: cost.unpriced };
-    },
-    mergeIntoLedger: async (events) => {
-      const { CostTracker } = await import('../usage/cost-tracker.js');
-      const tracker = new CostTracker({ env, config, warn });
-      for (const event of events) tracker.recordEvent(event);
-      await tracker.flush();
+    usage: {
+      async record(events) {
+        const { CostTracker } = await import('../usage/cost-tracker.js');
+        const prices = registry();
+        const tracker = new CostTracker({ env, config, warn, prices: (id, overrides) => prices.getPricing(id, overrides) });
+        const records = events.map((event) => tracker.recordEvent(event));
+        try {
+          await tracker.flush();
+          return { records };
+        } catch (error) {
+          return { records, error };
+        }
+      },
     },
   };
 }

@@ -2,12 +2,15 @@
 // error of our own): close the proxy so its port is free, merge the run's usage into the ledger exactly
 // once, and print the summary line (unless --quiet). `finish()` may be called from several paths; only the
 // first call does the work, later calls wait for it.
+import { roundUsd } from '../usage/cost.js';
+import type { LedgerRecord } from '../usage/ledger.js';
 import type { UsageEvent } from '../usage/usage-event.js';
 import { formatDirectSummaryLine, formatSummaryLine, type RunTotals } from './summary-line.js';
 
-export interface PricedCost {
-  costUsd: number;
-  unpriced: boolean;
+/** Prices each event once (usage/cost-tracker.ts), merges the priced records into the ledger and returns them. */
+export interface UsageRecorder {
+  /** `error`: the merge failed (the records are still priced, for the summary). */
+  record(events: UsageEvent[]): Promise<{ records: LedgerRecord[]; error?: unknown }>;
 }
 
 export interface TeardownInput {
@@ -19,8 +22,7 @@ export interface TeardownInput {
   stderr: (text: string) => void;
   /** Stops the proxy and frees its port; absent when no proxy runs. */
   closeProxy?: () => Promise<void>;
-  priceEvent: (event: UsageEvent) => PricedCost;
-  mergeIntoLedger: (events: UsageEvent[]) => Promise<void>;
+  usage: UsageRecorder;
   /** The budget message, when a spending cap stopped some request: printed after the summary, even with --quiet. */
   budgetNotice?: () => string | undefined;
 }
@@ -51,10 +53,13 @@ export class RunTeardown {
     }
     // Events that arrive while the proxy closes (aborted streams report as they end) are kept.
     this.sealed = true;
-    const events = [...this.events];
-    if (events.length > 0) {
+    // Each event is priced once: the ledger and the summary line get the same records.
+    let records: LedgerRecord[] = [];
+    if (this.events.length > 0) {
       try {
-        await this.input.mergeIntoLedger(events);
+        const recorded = await this.input.usage.record([...this.events]);
+        records = recorded.records;
+        if (recorded.error !== undefined) problems.push(`usage not recorded: ${messageOf(recorded.error)}`);
       } catch (error) {
         problems.push(`usage not recorded: ${messageOf(error)}`);
       }
@@ -62,7 +67,7 @@ export class RunTeardown {
     for (const problem of problems) this.input.stderr(`oss: ${problem}\n`);
     if (!this.input.quiet) {
       const line = this.input.closeProxy
-        ? formatSummaryLine(totalsOf(this.input.prompt, events, this.input.priceEvent))
+        ? formatSummaryLine(totalsOf(this.input.prompt, records))
         : formatDirectSummaryLine(this.input.prompt, this.input.mainModel);
       this.input.stderr(`${line}\n`);
     }
@@ -71,17 +76,17 @@ export class RunTeardown {
   }
 }
 
-export function totalsOf(prompt: string, events: UsageEvent[], price: (event: UsageEvent) => PricedCost): RunTotals {
+/** The summary line's totals: sums of the priced records, never priced again. */
+export function totalsOf(prompt: string, records: LedgerRecord[]): RunTotals {
   const totals: RunTotals = { prompt, models: [], requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, unpriced: false, fallbacks: 0 };
-  for (const event of events) {
-    if (!totals.models.includes(event.model)) totals.models.push(event.model);
-    const cost = price(event);
+  for (const record of records) {
+    if (!totals.models.includes(record.model)) totals.models.push(record.model);
     totals.requests += 1;
-    totals.inputTokens += event.input_tokens + event.cache_read_tokens + event.cache_write_tokens;
-    totals.outputTokens += event.output_tokens;
-    totals.costUsd += cost.costUsd;
-    totals.unpriced ||= cost.unpriced;
-    if (event.fallback) totals.fallbacks += 1;
+    totals.inputTokens += record.input_tokens + record.cache_read_tokens + record.cache_write_tokens;
+    totals.outputTokens += record.output_tokens;
+    totals.costUsd = roundUsd(totals.costUsd + record.cost_usd);
+    totals.unpriced ||= record.unpriced;
+    if (record.fallback) totals.fallbacks += 1;
   }
   return totals;
 }

@@ -176,19 +176,3 @@ export function defaultRegistry(env: NodeJS.ProcessEnv = process.env): ModelRegi
   if (shared?.key !== key) shared = { key, registry: new ModelRegistry({ env }) };
   return shared.registry;
 }
-
-export function getPricing(modelId: string, config?: OssConfig): Pricing | undefined {
-  return defaultRegistry().getPricing(modelId, config);
-}
-
-export function getModelInfo(modelId: string, config?: OssConfig): ModelInfo | undefined {
-  return defaultRegistry().getModelInfo(modelId, config);
-}
-
-export function listModels(provider?: string): ModelInfo[] {
-  return defaultRegistry().listModels(provider);
-}
-
-export function searchModels(query: string, options?: SearchOptions): ModelInfo[] {
-  return defaultRegistry().searchModels(query, options);
-}

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { getPricing } from '../../src/registry/registry.js';
+import { defaultRegistry } from '../../src/registry/registry.js';
 import { priceTokens, roundUsd } from '../../src/usage/cost.js';
 import { capturedIO } from '../support/captured-io.js';
 import { apiErrorText, CLAUDE_RELEASE, IS_CLAUDE_2_0 } from '../support/claude-release.js';
@@ -152,7 +152,7 @@ describe('WebSearch with the real claude through oss run', () => {
 
     const models = onlyDay(made.ledger()).adhoc?.models ?? {};
     expect(Object.keys(models).sort()).toEqual(['claude/claude-sonnet-5-5', 'scripted/coder-1']);
-    const sonnet = getPricing('claude/claude-sonnet-5-5');
+    const sonnet = defaultRegistry().getPricing('claude/claude-sonnet-5-5');
     if (!sonnet) throw new Error('the catalogue has no price for claude-sonnet-5-5');
     const tokens = { input_tokens: 12957, output_tokens: 152, cache_read_tokens: 0, cache_write_tokens: 0 };
     expect(models['claude/claude-sonnet-5-5']).toMatchObject({ requests: 1, input_tokens: 12957, output_tokens: 152 });

@@ -1,6 +1,26 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunTeardown, type TeardownInput } from '../../src/launcher/teardown.js';
+import { RunTeardown, type TeardownInput, type UsageRecorder } from '../../src/launcher/teardown.js';
+import { CostTracker } from '../../src/usage/cost-tracker.js';
+import { readLedger } from '../../src/usage/ledger.js';
 import type { UsageEvent } from '../../src/usage/usage-event.js';
+
+/** The real tracker ($2,500 per 1M input tokens for every model, $5,000 per 1M cache reads), watched: which events each merge got. */
+function watchedTracker(env: NodeJS.ProcessEnv) {
+  const tracker = new CostTracker({ env, prices: () => ({ inputPer1M: 2500, outputPer1M: 0, cacheReadPer1M: 5000 }) });
+  const merged: UsageEvent[][] = [];
+  const usage: UsageRecorder = {
+    record: async (events) => {
+      merged.push(events);
+      const records = events.map((event) => tracker.recordEvent(event));
+      await tracker.flush();
+      return { records };
+    },
+  };
+  return { usage, merged };
+}
 
 function event(overrides: Partial<UsageEvent> = {}): UsageEvent {
   return {
@@ -11,7 +31,9 @@ function event(overrides: Partial<UsageEvent> = {}): UsageEvent {
 }
 
 function setup(overrides: Partial<TeardownInput> = {}) {
-  const log = { stderr: [] as string[], merged: [] as UsageEvent[][], closed: 0 };
+  const env = { OSS_HOME: mkdtempSync(join(tmpdir(), 'oss-teardown-')) };
+  const { usage, merged } = watchedTracker(env);
+  const log = { stderr: [] as string[], merged, closed: 0, env };
   const teardown = new RunTeardown({
     prompt: 'oss:ship',
     mainModel: 'openai/gpt-4o',
@@ -20,10 +42,7 @@ function setup(overrides: Partial<TeardownInput> = {}) {
     closeProxy: async () => {
       log.closed += 1;
     },
-    priceEvent: (e) => ({ costUsd: e.model === 'claude' ? 0.5 : 0.25, unpriced: false }),
-    mergeIntoLedger: async (events) => {
-      log.merged.push(events);
-    },
+    usage,
     ...overrides,
   });
   return { teardown, log };
@@ -40,6 +59,9 @@ describe('RunTeardown', () => {
     expect(log.merged).toHaveLength(1);
     expect(log.merged[0]).toHaveLength(2);
     expect(log.stderr).toEqual(['oss: oss:ship · openai/gpt-4o, claude · 2 requests · 250 in / 40 out · $0.7500 · 1 fallback\n']);
+    // The summary and the ledger hold the same priced records.
+    const day = Object.values(await readLedger(log.env))[0];
+    expect([day?.['oss:ship']?.requests, day?.['oss:ship']?.cost_usd]).toEqual([2, 0.75]);
   });
 
   it('prints the budget notice after the summary, and even with --quiet, when a cap stopped a request', async () => {
@@ -88,9 +110,10 @@ describe('RunTeardown', () => {
   });
 
   it('reports a ledger failure in one line instead of throwing', async () => {
+    const tracker = new CostTracker({ env: {}, prices: () => undefined });
     const { teardown, log } = setup({
-      mergeIntoLedger: async () => {
-        throw new Error('lock timeout on /tmp/usage.json');
+      usage: {
+        record: async (events) => ({ records: events.map((recorded) => tracker.recordEvent(recorded)), error: new Error('lock timeout on /tmp/usage.json') }),
       },
     });
     teardown.record(event());

@@ -3,11 +3,15 @@
 // provider whose models write such tags on purpose (the default reads them as thinking).
 import { afterEach, describe, expect, it } from 'vitest';
 import { costOfEvent } from '../../src/usage/cost.js';
-import { getPricing } from '../../src/registry/registry.js';
+import type { OssConfig } from '../../src/config/config-types.js';
+import { defaultRegistry } from '../../src/registry/registry.js';
 import { planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { ownFixtureText } from '../support/shared-fixtures.js';
 import { startScriptedUpstream, type ScriptedUpstream } from '../support/scripted-upstream.js';
+
+/** Prices from the registry of this process's environment. */
+const getPricing = (modelId: string, config?: OssConfig) => defaultRegistry().getPricing(modelId, config);
 
 const ASK = { model: 'claude-opus-5-5', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'Hello' }] };
 const asSse = (jsonl: string): string[] => jsonl.split('\n').filter((l) => l.trim()).map((l) => `data: ${l}\n\n`);

@@ -1,6 +1,6 @@
 // The seed plan's ModelRegistry tests (Task 6.2), plus lookups and overrides the proxy and cost tracker rely on.
 import { describe, expect, it } from 'vitest';
-import { ModelRegistry, getPricing, listModels, searchModels } from '../../src/registry/registry.js';
+import { defaultRegistry, ModelRegistry } from '../../src/registry/registry.js';
 
 describe('ModelRegistry (seed plan)', () => {
   it('should return pricing for known models', () => {
@@ -34,30 +34,30 @@ describe('ModelRegistry (seed plan)', () => {
 
 describe('registry lookups', () => {
   it('prices cache reads and writes when the source gives them', () => {
-    expect(getPricing('anthropic/claude-sonnet-4-5')).toEqual({ inputPer1M: 3, outputPer1M: 15, cacheReadPer1M: 0.3, cacheWritePer1M: 3.75 });
+    expect(defaultRegistry().getPricing('anthropic/claude-sonnet-4-5')).toEqual({ inputPer1M: 3, outputPer1M: 15, cacheReadPer1M: 0.3, cacheWritePer1M: 3.75 });
   });
 
   it('leaves cache prices out when unknown, so cost falls back to the input price', () => {
-    expect(getPricing('openai/gpt-4o')).toEqual({ inputPer1M: 2.5, outputPer1M: 10, cacheReadPer1M: 1.25 });
+    expect(defaultRegistry().getPricing('openai/gpt-4o')).toEqual({ inputPer1M: 2.5, outputPer1M: 10, cacheReadPer1M: 1.25 });
   });
 
   it('takes OpenRouter prices from its own model list, not the stale litellm row', () => {
-    expect(getPricing('openrouter/deepseek/deepseek-chat')).toMatchObject({ inputPer1M: 0.32, outputPer1M: 0.89 });
+    expect(defaultRegistry().getPricing('openrouter/deepseek/deepseek-chat')).toMatchObject({ inputPer1M: 0.32, outputPer1M: 0.89 });
   });
 
   it('has no price for a dynamic router model', () => {
-    expect(getPricing('openrouter/openrouter/auto')).toBeUndefined();
+    expect(defaultRegistry().getPricing('openrouter/openrouter/auto')).toBeUndefined();
   });
 
   it('returns undefined for an unknown model', () => {
-    expect(getPricing('openai/no-such-model')).toBeUndefined();
-    expect(getPricing('lmstudio/qwen')).toBeUndefined();
+    expect(defaultRegistry().getPricing('openai/no-such-model')).toBeUndefined();
+    expect(defaultRegistry().getPricing('lmstudio/qwen')).toBeUndefined();
   });
 
   it('prices any local Ollama model at 0, with or without a tag', () => {
-    expect(getPricing('ollama/llama3.2:latest')).toMatchObject({ inputPer1M: 0, outputPer1M: 0 });
-    expect(getPricing('ollama/llama3.2:3b')).toMatchObject({ inputPer1M: 0, outputPer1M: 0 });
-    expect(getPricing('ollama/some-private-model')).toMatchObject({ inputPer1M: 0, outputPer1M: 0 });
+    expect(defaultRegistry().getPricing('ollama/llama3.2:latest')).toMatchObject({ inputPer1M: 0, outputPer1M: 0 });
+    expect(defaultRegistry().getPricing('ollama/llama3.2:3b')).toMatchObject({ inputPer1M: 0, outputPer1M: 0 });
+    expect(defaultRegistry().getPricing('ollama/some-private-model')).toMatchObject({ inputPer1M: 0, outputPer1M: 0 });
   });
 
   it('does not mark Ollama cloud models free and has no per-token price for them', () => {
@@ -67,16 +67,16 @@ describe('registry lookups', () => {
   });
 
   it('prices claude/<model> as the Anthropic model', () => {
-    expect(getPricing('claude/claude-haiku-4-5')).toMatchObject({ inputPer1M: 1, outputPer1M: 5 });
+    expect(defaultRegistry().getPricing('claude/claude-haiku-4-5')).toMatchObject({ inputPer1M: 1, outputPer1M: 5 });
   });
 
   it('prices a dated snapshot it does not list like its undated model', () => {
-    expect(getPricing('openai/o3-mini-2099-01-01')).toMatchObject({ inputPer1M: 1.1 });
+    expect(defaultRegistry().getPricing('openai/o3-mini-2099-01-01')).toMatchObject({ inputPer1M: 1.1 });
   });
 
   it('applies config pricing overrides over the catalogue', () => {
     const config = { pricing: { 'openai/gpt-4o': { input: 2, cacheRead: 0.5 } } };
-    expect(getPricing('openai/gpt-4o', config)).toEqual({ inputPer1M: 2, outputPer1M: 10, cacheReadPer1M: 0.5 });
+    expect(defaultRegistry().getPricing('openai/gpt-4o', config)).toEqual({ inputPer1M: 2, outputPer1M: 10, cacheReadPer1M: 0.5 });
   });
 
   it('prices a model only a config override knows', () => {
@@ -89,7 +89,7 @@ describe('registry lookups', () => {
 
 describe('registry search', () => {
   it('filters to free models with { free: true }', () => {
-    const free = searchModels('', { free: true });
+    const free = defaultRegistry().searchModels('', { free: true });
     expect(free.some((m) => m.id === 'openrouter/qwen/qwen3-coder:free')).toBe(true);
     expect(free.some((m) => m.id.startsWith('ollama/llama'))).toBe(true);
     expect(free.every((m) => m.free)).toBe(true);
@@ -97,18 +97,18 @@ describe('registry search', () => {
   });
 
   it('combines words: every word must match by name or capability', () => {
-    const found = searchModels('openrouter vision');
+    const found = defaultRegistry().searchModels('openrouter vision');
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((m) => m.id.includes('openrouter') && m.vision)).toBe(true);
     expect(found.some((m) => m.id === 'openrouter/openai/gpt-4o')).toBe(true);
   });
 
   it('finds models by name, case-insensitively', () => {
-    expect(searchModels('GEMINI-2.5-FLASH').map((m) => m.id)).toContain('gemini/gemini-2.5-flash');
+    expect(defaultRegistry().searchModels('GEMINI-2.5-FLASH').map((m) => m.id)).toContain('gemini/gemini-2.5-flash');
   });
 
   it('lists every provider when no provider is given', () => {
-    const providers = new Set(listModels().map((m) => m.provider));
+    const providers = new Set(defaultRegistry().listModels().map((m) => m.provider));
     for (const name of ['openrouter', 'ollama', 'openai', 'gemini', 'anthropic']) expect(providers).toContain(name);
   });
 });

@@ -8,11 +8,14 @@ import { CostTracker } from '../../dist/usage/cost-tracker.js';
 
 const [prompt = 'writer', countArg = '1', mode = ''] = process.argv.slice(2);
 const count = Number(countArg);
-const tracker = new CostTracker({ prices: () => ({ inputPer1M: 1, outputPer1M: 2 }), staleMs: 2000 });
+const tracker = new CostTracker({ env: process.env, prices: () => ({ inputPer1M: 1, outputPer1M: 2 }), staleMs: 2000 });
 
 const recordBatch = () => {
   for (let i = 0; i < count; i += 1) {
-    tracker.recordUsage({ command: prompt, model: 'openai/gpt-4o', inputTokens: 10, outputTokens: 5 });
+    tracker.recordEvent({
+      prompt, model: 'openai/gpt-4o', provider: 'openai', input_tokens: 10, output_tokens: 5, cache_read_tokens: 0, cache_write_tokens: 0,
+      fallback: false, latency_ms: 1, ttfb_ms: 1, outcome: 'ok', at: Date.now(),
+    });
   }
 };
 

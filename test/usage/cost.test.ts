@@ -1,7 +1,11 @@
 // Cost of one request: provider figure first, then cache-aware registry prices, else unpriced.
 import { describe, expect, it } from 'vitest';
 import { costOfEvent } from '../../src/usage/cost.js';
-import { getPricing } from '../../src/registry/registry.js';
+import type { OssConfig } from '../../src/config/config-types.js';
+import { defaultRegistry } from '../../src/registry/registry.js';
+
+/** Prices from the registry of this process's environment. */
+const getPricing = (modelId: string, config?: OssConfig) => defaultRegistry().getPricing(modelId, config);
 
 const tokens = { input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0 };
 

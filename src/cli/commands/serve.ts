@@ -11,6 +11,7 @@ import { untrustedNotice } from '../../config/untrusted-config.js';
 import { buildRoutePlan } from '../../routing/build-route-plan.js';
 import { ModelProxy } from '../../proxy/model-proxy.js';
 import { CostTracker } from '../../usage/cost-tracker.js';
+import { defaultRegistry } from '../../registry/registry.js';
 import { serveSecret } from './serve-secret.js';
 
 export interface ServeOptions {
@@ -50,7 +51,8 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
   for (const untrusted of loaded.untrusted) io.stderr(`${untrustedNotice(untrusted)}\n`);
   const built = await buildRoutePlan({ promptText: 'serve', ...(opts.model ? { cliModel: opts.model } : {}), cwd: io.cwd, env: io.env });
   const plan = { ...built, prompt: { type: 'adhoc' as const, name: 'serve' } };
-  const tracker = new CostTracker({ env: io.env, config: loaded.merged, warn: (line) => io.stderr(`${line}\n`) });
+  const registry = defaultRegistry(io.env);
+  const tracker = new CostTracker({ env: io.env, config: loaded.merged, warn: (line) => io.stderr(`${line}\n`), prices: (id, overrides) => registry.getPricing(id, overrides) });
 
   const proxy = new ModelProxy({
     plan,

@@ -5,7 +5,11 @@ import type { ProviderAdapter } from '../common/provider-adapter.js';
 import { pipeBody, postUpstream, readJson } from '../common/upstream-http.js';
 import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 import type { GeminiResponse } from './gemini-api.js';
-import { createGeminiStreamTranslator, decodeGeminiError, geminiToolNameMap, transformFromGemini, transformToGemini } from './index.js';
+import { decodeGeminiError } from './decode-error.js';
+import { geminiToolNameMap } from './prepare-tools.js';
+import { createGeminiStreamTranslator } from './stream-translator.js';
+import { transformToGemini } from './transform-request.js';
+import { transformFromGemini } from './transform-response.js';
 
 export const geminiAdapter: ProviderAdapter = async (call) => {
   const { target, endpoint } = call;
