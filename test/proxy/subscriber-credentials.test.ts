@@ -88,7 +88,7 @@ describe('a subscriber\'s credential through the proxy', () => {
     const placeholder = `Bearer ${running.proxy.secret}`;
     const response = await running.post('/v1/messages?beta=true', HELLO, { authorization: placeholder });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'gateway/model-a (gateway): the API key was rejected (bad gateway key); check the key with `oss models keys`' } });
+    expect(await response.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'gateway/model-a (gateway): the API key was rejected (bad gateway key); set a working key with `oss models keys set gateway`' } });
     expect(claude.requests).toHaveLength(0);
     expect(JSON.stringify(gateway.requests)).not.toContain(running.proxy.secret);
   });
