@@ -26,7 +26,7 @@ import type { IncomingMessages, MessagesContext } from './messages-context.js';
 import { handleServerTool } from './server-tools/handle-server-tool.js';
 import { answerWarmup } from './warmup-reply.js';
 import { SseReplySink } from './sse-reply-sink.js';
-import { estimatedUsage, usageEvent, usageOrEstimate, type RequestRecord } from './usage-reporting.js';
+import { estimatedUsage, usageEvent, usageOrEstimate, type RequestOutcome, type RequestRecord } from './usage-reporting.js';
 
 type Translated = Extract<RouteTarget, { kind: 'translated' }>;
 type AnthropicProvider = Extract<RouteTarget, { kind: 'anthropic' }>;
@@ -64,15 +64,14 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     return;
   }
   const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: parseProvider(route.model) ?? route.model, at };
-  const report = (usage: TranslatedUsage | undefined, ok: boolean, fallback: boolean, firstByteAt: number | undefined, who = record): void =>
-    ctx.onUsage?.(usageEvent(who, usage, ok ? 'ok' : 'error', fallback, firstByteAt));
+  const report = (outcome: RequestOutcome, who = record): void => ctx.onUsage?.(usageEvent(who, outcome));
 
   let target: RouteTarget;
   try {
     target = await ctx.targets.resolve(route.model);
   } catch (caught) {
     writeErrorReply(res, asProviderError(caught));
-    report(undefined, false, false, undefined);
+    report({ ok: false });
     return;
   }
   record.provider = target.provider;
@@ -85,24 +84,24 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
       target.kind === 'claude'
         ? await run.claude(target.claudeModel)
         : await run.callProvider(target, fallbackAllowed);
-    report(result.usage, result.ok, false, result.firstByteAt);
+    report(result);
     return;
   } catch (caught) {
     const error = asProviderError(caught);
     if (res.destroyed || (res.headersSent && !keepAlive?.onlyComments)) {
       // Claude Code left before the first byte: the upstream had the request, so count it by estimate.
-      report(abort.signal.aborted ? run.estimatedUsage() : undefined, false, false, undefined);
+      report({ ok: false, usage: abort.signal.aborted ? run.estimatedUsage() : undefined });
       return;
     }
     if (!fallbackAllowed || abort.signal.aborted || !shouldFallBack(error)) {
       writeErrorReply(res, error);
-      report(undefined, false, false, undefined);
+      report({ ok: false });
       return;
     }
     const refusedFallback = ctx.budget?.refusal();
     if (refusedFallback) {
       writeErrorReply(res, refusedFallback);
-      report(undefined, false, false, undefined);
+      report({ ok: false });
       return;
     }
     ctx.onFallback?.(`oss: ${route.model} failed (${oneLine(error.message)}): falling back to Claude`);
@@ -111,10 +110,10 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   const claude: RequestRecord = { ...record, model: `claude/${claudeModelFor(body.model, undefined)}`, provider: 'claude' };
   try {
     const result = await run.claude(undefined);
-    report(result.usage, result.ok, true, result.firstByteAt, claude);
+    report({ ...result, fallback: true }, claude);
   } catch (caught) {
     if (!res.destroyed && (!res.headersSent || keepAlive?.onlyComments)) writeErrorReply(res, asProviderError(caught));
-    report(abort.signal.aborted ? run.estimatedUsage() : undefined, false, true, undefined, claude);
+    report({ ok: false, fallback: true, usage: abort.signal.aborted ? run.estimatedUsage() : undefined }, claude);
   }
 }
 

@@ -11,13 +11,18 @@ export interface RequestRecord {
   at: number;
 }
 
-export function usageEvent(
-  record: RequestRecord,
-  usage: TranslatedUsage | undefined,
-  outcome: UsageEvent['outcome'],
-  fallback: boolean,
-  firstByteAt: number | undefined,
-): UsageEvent {
+/** How one request ended, as the ledger records it. */
+export interface RequestOutcome {
+  ok: boolean;
+  /** The provider's own figures (or the estimate for a cut answer); none when nothing was answered. */
+  usage?: TranslatedUsage;
+  /** Claude answered in place of the routed model. */
+  fallback?: boolean;
+  /** Epoch ms of the answer's first byte, when one came. */
+  firstByteAt?: number;
+}
+
+export function usageEvent(record: RequestRecord, { ok, usage, fallback = false, firstByteAt }: RequestOutcome): UsageEvent {
   const now = Date.now();
   const event: UsageEvent = {
     prompt: record.prompt,
@@ -30,7 +35,7 @@ export function usageEvent(
     fallback,
     latency_ms: now - record.at,
     ttfb_ms: (firstByteAt ?? now) - record.at,
-    outcome,
+    outcome: ok ? 'ok' : 'error',
     at: record.at,
   };
   if (usage?.provider_cost_usd !== undefined) event.provider_cost_usd = usage.provider_cost_usd;

@@ -3,7 +3,6 @@
 // the URL, where it could end up in logs).
 import type { ProviderAdapter } from '../common/provider-adapter.js';
 import { pipeBody, postUpstream, readJson } from '../common/upstream-http.js';
-import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 import type { GeminiResponse } from './gemini-api.js';
 import { decodeGeminiError } from './decode-error.js';
 import { geminiToolNameMap } from './prepare-tools.js';
@@ -29,10 +28,9 @@ export const geminiAdapter: ProviderAdapter = async (call) => {
   });
   return {
     async pipe(writer) {
-      let usage: TranslatedUsage = ZERO_USAGE;
-      const translator = createGeminiStreamTranslator({ target, writer, toolNames, onUsage: (final) => (usage = final) });
+      const translator = createGeminiStreamTranslator({ target, writer, toolNames });
       await pipeBody(body, translator, call, label);
-      return usage;
+      return translator.usage;
     },
     async message() {
       const message = transformFromGemini((await readJson(body, call, label)) as GeminiResponse, target, toolNames);

@@ -7,6 +7,7 @@ import type { AnthropicStreamWriter } from '../common/anthropic-stream-writer.js
 import { createSseReader, type SseEvent } from '../common/sse-reader.js';
 import type { TargetModel } from '../common/target.js';
 import type { ToolNameMap } from '../common/tool-names.js';
+import type { StreamTranslator } from '../common/stream-translator.js';
 import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 import { GeminiPartConsumer } from './consume-parts.js';
 import { convertGeminiUsage } from './convert-usage.js';
@@ -19,15 +20,9 @@ export interface GeminiStreamTranslatorOptions {
   writer: AnthropicStreamWriter;
   /** From geminiToolNameMap(request): maps shortened upstream names back to Claude Code's. */
   toolNames: ToolNameMap;
-  /** Called once at the end with the final usage (also after an error, with what was seen). */
-  onUsage?: (usage: TranslatedUsage) => void;
 }
 
-export interface GeminiStreamTranslator {
-  push(chunk: Uint8Array | string): void;
-  /** The upstream body ended. */
-  end(): void;
-}
+export type GeminiStreamTranslator = StreamTranslator;
 
 export function createGeminiStreamTranslator(options: GeminiStreamTranslatorOptions): GeminiStreamTranslator {
   const { target, writer } = options;
@@ -70,7 +65,9 @@ export function createGeminiStreamTranslator(options: GeminiStreamTranslatorOpti
     end() {
       reader.end();
       if (!writer.isEnded) complete();
-      if (usage) options.onUsage?.(usage);
+    },
+    get usage() {
+      return usage ?? ZERO_USAGE;
     },
   };
 

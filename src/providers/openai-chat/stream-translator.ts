@@ -20,7 +20,8 @@ import type { TargetModel } from '../common/target.js';
 import type { ToolNameMap } from '../common/tool-names.js';
 import { estimateTokensFromLength } from '../common/token-estimate.js';
 import { MB, UpstreamTooLargeError } from '../common/upstream-too-large.js';
-import type { TranslatedUsage } from '../common/upstream-usage.js';
+import type { StreamTranslator } from '../common/stream-translator.js';
+import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
 import { decodeOpenAIStreamError, readErrorValue, type UpstreamErrorFields } from './decode-error.js';
 import { mapFinishReason, matchedStopOf } from './map-finish-reason.js';
@@ -38,8 +39,6 @@ export interface OpenAIStreamTranslatorOptions {
   target: Pick<TargetModel, 'id' | 'provider' | 'upstreamModel' | 'contextWindow'>;
   writer: AnthropicStreamWriter;
   toolNames: ToolNameMap;
-  /** Called once, when the stream ends (normally or with an error), with the usage for the ledger. */
-  onUsage?: (usage: TranslatedUsage) => void;
   /** Reported as input_tokens when the upstream sends no usage (edge case 8). */
   inputTokenEstimate?: number;
   /** Things worth a log line that do not change the stream (an error chunk after the finish, late fragments). */
@@ -48,13 +47,7 @@ export interface OpenAIStreamTranslatorOptions {
   thinkTags?: boolean;
 }
 
-export interface OpenAIStreamTranslator {
-  push(chunk: Uint8Array | string): void;
-  /** End of the upstream body. */
-  end(): void;
-  /** Usage known so far (the final figure once the stream has ended). */
-  readonly usage: TranslatedUsage;
-}
+export type OpenAIStreamTranslator = StreamTranslator;
 
 type OpenKind = 'none' | 'thinking' | 'text' | 'tool';
 
@@ -231,7 +224,6 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
   const stop = (type: string, message: string): void => {
     ended = true;
     writer.error(type, message);
-    options.onUsage?.(currentUsage());
   };
 
   const complete = (): void => {
@@ -240,7 +232,6 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     const stopReason = mapFinishReason(finishReason, { toolUses: writer.toolUseCount, refused, matchedStop });
     const { provider_cost_usd: _cost, ...usage } = currentUsage();
     writer.finish(stopReason, usage satisfies StreamUsage, stopReason === 'stop_sequence' ? (matchedStop ?? null) : null);
-    options.onUsage?.(currentUsage());
   };
 
   const onEvent = (event: SseEvent): void => {
@@ -292,7 +283,7 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
       else stop('api_error', `${target.id}: the upstream stream ended before the model finished; the answer is incomplete`);
     },
     get usage() {
-      return currentUsage();
+      return upstreamUsage ?? ZERO_USAGE;
     },
   };
 }

@@ -122,7 +122,7 @@ class ServerToolRun {
 
   private report(who: Pick<RequestRecord, 'model' | 'provider'>, usage: TranslatedUsage | undefined, ok: boolean, fee: number | undefined, fallback = false): void {
     const record: RequestRecord = { prompt: this.prompt, at: this.at, ...who };
-    const event = usageEvent(record, usage, ok ? 'ok' : 'error', fallback, ok ? Date.now() : undefined);
+    const event = usageEvent(record, { ok, usage, fallback, ...(ok ? { firstByteAt: Date.now() } : {}) });
     const searches = usage?.web_search_requests ?? (ok && who.provider !== 'claude' ? 1 : 0);
     if (searches > 0) event.web_search_requests = searches;
     if (fee !== undefined && fee > 0) event.search_fee_usd = fee;

@@ -60,12 +60,10 @@ export function translateStream(
     target,
     writer,
     toolNames: options.toolNames ?? geminiToolNameMap({ messages: [] }),
-    onUsage: (usage) => {
-      result.usage = usage;
-    },
   });
   for (const chunk of chunks) translator.push(chunk);
   translator.end();
+  result.usage = translator.usage;
   result.sse = events.map(formatSseEvent).join('');
   return result;
 }

@@ -36,7 +36,7 @@ describe('Gemini stream translator', () => {
     expect(message).toEqual(expectedMessage([{ type: 'tool_use', id: expect.stringMatching(/^toolu_oss_/), name: longName, input: {} }], 'tool_use', usage(0, 0)));
   });
 
-  itRecorded('reports the final usage to onUsage', () => {
+  itRecorded("reports Gemini's own final usage figures", () => {
     const { usage: reported } = translateStream([fixtureText('wire/gemini-stream-usage-metadata-changes.sse')], { target: geminiTarget('gemini-2.0-flash') });
     expect(reported).toEqual({ input_tokens: 79, output_tokens: 12, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
   });

@@ -20,7 +20,6 @@ export interface StreamRun {
 export function runStream(pushes: Array<string | Uint8Array>, options: { toolNames?: ToolNameMap; inputTokenEstimate?: number } = {}): StreamRun {
   const events: WireEvent[] = [];
   const warnings: string[] = [];
-  let usage: TranslatedUsage | undefined;
   const writer = new AnthropicStreamWriter((event) => events.push(event), {
     model: TEST_TARGET.id,
     inputTokenEstimate: options.inputTokenEstimate ?? 0,
@@ -31,12 +30,11 @@ export function runStream(pushes: Array<string | Uint8Array>, options: { toolNam
     writer,
     toolNames: options.toolNames ?? buildToolNameMap([], OPENAI_TOOL_NAMES),
     inputTokenEstimate: options.inputTokenEstimate,
-    onUsage: (u) => (usage = u),
     onWarning: (w) => warnings.push(w),
   });
   for (const push of pushes) translator.push(push);
   translator.end();
-  return { sse: events.map(formatSseEvent).join(''), events, usage, warnings };
+  return { sse: events.map(formatSseEvent).join(''), events, usage: translator.usage, warnings };
 }
 
 /** A third-party recording from ../shared/fixtures/wire (tests that read one are `itRecorded`). */
