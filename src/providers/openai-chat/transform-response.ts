@@ -8,7 +8,7 @@ import { parseJsonObject } from '../common/json-repair.js';
 import type { TargetModel } from '../common/target.js';
 import type { TranslatedContentBlock, TranslatedMessage } from '../common/translated-message.js';
 import { OPENAI_TOOL_NAMES, buildToolNameMap, type ToolNameMap } from '../common/tool-names.js';
-import type { TranslatedUsage } from '../common/upstream-usage.js';
+import { ZERO_USAGE, type TranslatedUsage } from '../common/upstream-usage.js';
 import { convertOpenAIUsage, hasUsage } from './convert-usage.js';
 import { decodeOpenAIError } from './decode-error.js';
 import { mapFinishReason, matchedStopOf } from './map-finish-reason.js';
@@ -71,10 +71,11 @@ export function transformFromOpenAIWithUsage(
 
   const matchedStop = matchedStopOf(choice?.stop_reason);
   const stopReason = mapFinishReason(choice?.finish_reason, { toolUses, refused: !!message.refusal, matchedStop });
-  const usage: TranslatedUsage = hasUsage(response.usage)
-    ? convertOpenAIUsage(response.usage)
-    : { input_tokens: options.inputTokenEstimate ?? 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
-  const { provider_cost_usd: _cost, ...messageUsage } = usage;
+  // The ledger gets only the provider's own figures (the proxy estimates when there are none); Claude Code's
+  // message still shows the input estimate rather than a zero.
+  const usage: TranslatedUsage = hasUsage(response.usage) ? convertOpenAIUsage(response.usage) : { ...ZERO_USAGE };
+  const { provider_cost_usd: _cost, ...reported } = usage;
+  const messageUsage = hasUsage(response.usage) ? reported : { ...reported, input_tokens: options.inputTokenEstimate ?? 0 };
   return {
     message: {
       id: newMessageId(),
