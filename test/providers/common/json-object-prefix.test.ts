@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonObjectPrefix } from '../../src/providers/common/json-object-prefix.js';
+import { JsonObjectPrefix } from '../../../src/providers/common/json-object-prefix.js';
 
 const SAMPLES = [
   '{}',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnthropicRequest } from '../../src/providers/common/anthropic-types.js';
-import { foldToolChanges } from '../../src/providers/common/fold-tool-changes.js';
-import { transformToOpenAI } from '../../src/providers/openai-chat/transform-request.js';
-import { openAITarget, structuredFixture } from './structured-output/structured-kit.js';
+import type { AnthropicRequest } from '../../../src/providers/common/anthropic-types.js';
+import { foldToolChanges } from '../../../src/providers/common/fold-tool-changes.js';
+import { transformToOpenAI } from '../../../src/providers/openai-chat/transform-request.js';
+import { openAITarget, structuredFixture } from '../structured-output/structured-kit.js';
 
 const request = structuredFixture<{ body: AnthropicRequest }>('mid-conversation-tool-changes-request.json').body;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnthropicStreamWriter, formatSseEvent, isSyntheticSignature, type WireDelta, type WireEvent } from '../../src/providers/common/anthropic-stream-writer.js';
-import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { AnthropicStreamWriter, formatSseEvent, isSyntheticSignature, type WireDelta, type WireEvent } from '../../../src/providers/common/anthropic-stream-writer.js';
+import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
 
 function record(model = 'openai/gpt-4o') {
   const events: WireEvent[] = [];

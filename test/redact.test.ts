@@ -1,7 +1,7 @@
 // The one redaction every output of oss goes through: URL credentials, key-like query parameters,
 // authorization values, and the keys oss has read (also when a provider's echo of one was clipped).
 import { describe, expect, it } from 'vitest';
-import { redact, rememberSecret } from '../../src/redact.js';
+import { redact, rememberSecret } from '../src/redact.js';
 
 describe('redact', () => {
   it('strips user:pass@ and a bare token@ from URLs, keeping host and path', () => {
