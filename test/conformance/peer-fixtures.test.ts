@@ -7,11 +7,11 @@
 // ../shared/fixtures/wire get the same treatment. Skipped, with one line, when ../shared is absent.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { OssConfig } from '../../src/config/config-types.js';
 import type { RecordingServer } from '../support/scripted-upstream.js';
-import { planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, planFor, startProxy } from '../support/proxy-harness.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { SHARED_FIXTURES, itRecorded } from '../support/shared-fixtures.js';
 import { baseUrlFor, realPath, startReplay, wireBody as wireBodyOf, type PeerFixture } from '../support/replay-recording.js';
@@ -55,14 +55,7 @@ function wireStreams(): PeerFixture[] {
     });
 }
 
-let upstream: RecordingServer | undefined;
-let running: StartedProxy | undefined;
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await upstream?.close();
-  running = undefined;
-  upstream = undefined;
-});
+const session = closeAfterEach<RecordingServer>();
 
 function expectedFor(fixture: PeerFixture, stored: string): Expected {
   if (fixture.status !== 200) return readErrorStatus(fixture.status);
@@ -155,17 +148,17 @@ describe('peer fixtures replayed through the proxy', () => {
   for (const { fixture, dir } of cases) {
     itRecorded(`${fixture.name}: ${fixture.notes}`, async () => {
       const stored = readFileSync(join(dir, fixture.file), 'utf8');
-      upstream = await startReplay(fixture, stored);
-      running = await startProxy({
+      session.upstream = await startReplay(fixture, stored);
+      session.running = await startProxy({
         plan: planFor(`${fixture.provider}/${fixture.model}`, { fallback: false }),
-        config: configFor(fixture, upstream),
+        config: configFor(fixture, session.upstream),
         env: KEYS,
       });
-      const response = await running.post('/v1/messages', anthropicRequest(fixture), { 'x-api-key': 'sk-ant-user' });
+      const response = await session.running.post('/v1/messages', anthropicRequest(fixture), { 'x-api-key': 'sk-ant-user' });
       const expected = expectedFor(fixture, stored);
       expect(withEstimate(await answerThroughProxy(fixture, response), expected)).toEqual(expected);
-      expect(upstream.requests.length).toBeGreaterThan(0);
-      for (const request of upstream.requests) expect(request.url).toBe(realPath(fixture));
+      expect(session.upstream.requests.length).toBeGreaterThan(0);
+      for (const request of session.upstream.requests) expect(request.url).toBe(realPath(fixture));
     });
   }
 });

@@ -2,31 +2,23 @@
 // JSON-answer requests, the providers are scripted servers, every answer is read with the official SDK
 // accumulator. What must hold: the provider is asked in its own structured form, and Claude Code gets one text
 // block holding only JSON that matches the schema (or the provider's tool call, untouched).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnthropicRequest } from '../../src/providers/common/anthropic-types.js';
 import { schemaInstruction, schemaRetryPrompt } from '../../src/providers/common/output-format.js';
 import { startGeminiUpstream } from '../support/scripted-gemini-upstream.js';
 import { openAIError, openAITextMessage, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
 import type { ScriptedUpstream, UpstreamReply, UpstreamScript } from '../support/scripted-upstream.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { planFor, startProxy, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, planFor, type StartedProxy, startProxy, withoutTimings } from '../support/proxy-harness.js';
 import { HOOK_SCHEMA, hookRequest, memorySelectionRequest, structuredFixture } from '../providers/structured-output/structured-kit.js';
 
-let upstream: ScriptedUpstream | undefined;
-let running: StartedProxy | undefined;
-
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await upstream?.close();
-  running = undefined;
-  upstream = undefined;
-});
+const session = closeAfterEach<ScriptedUpstream>();
 
 /** A proxy whose main route is `<provider>/model-1` on a scripted OpenAI-compatible server. */
 async function openAIRoute(provider: 'openai' | 'deepseek', script: UpstreamScript): Promise<StartedProxy> {
-  upstream = await startOpenAIUpstream(script);
-  const url = upstream.url;
-  running =
+  session.upstream = await startOpenAIUpstream(script);
+  const url = session.upstream.url;
+  session.running =
     provider === 'openai'
       ? await startProxy({ plan: planFor('openai/model-1'), env: { OPENAI_BASE_URL: `${url}/v1`, OPENAI_API_KEY: 'sk-openai' } })
       : await startProxy({
@@ -34,13 +26,13 @@ async function openAIRoute(provider: 'openai' | 'deepseek', script: UpstreamScri
           config: { providers: { deepseek: { type: 'openai', baseUrl: `${url}/v1`, apiKeyEnv: 'DEEPSEEK_KEY' } } },
           env: { DEEPSEEK_KEY: 'sk-deepseek' },
         });
-  return running;
+  return session.running;
 }
 
 async function geminiRoute(script: UpstreamScript): Promise<StartedProxy> {
-  upstream = await startGeminiUpstream(script);
-  running = await startProxy({ plan: planFor('gemini/gemini-2.5-flash'), env: { GEMINI_BASE_URL: upstream.url, GEMINI_API_KEY: 'g-key' } });
-  return running;
+  session.upstream = await startGeminiUpstream(script);
+  session.running = await startProxy({ plan: planFor('gemini/gemini-2.5-flash'), env: { GEMINI_BASE_URL: session.upstream.url, GEMINI_API_KEY: 'g-key' } });
+  return session.running;
 }
 
 /** POST the request as Claude Code would (model rewritten to the route) and read the answer with the SDK. */
@@ -62,7 +54,7 @@ function textAnswer(text: string, usage: [number, number]) {
 }
 
 function body(index: number): Record<string, unknown> {
-  return upstream?.requests[index]?.body as Record<string, unknown>;
+  return session.upstream?.requests[index]?.body as Record<string, unknown>;
 }
 
 const fencedOpenAI = structuredFixture<{ body: unknown }>('openai-fenced-json-answer.json').body;
@@ -75,8 +67,8 @@ describe('structured output edge cases (output_config.format)', () => {
     const message = await ask(proxy, hookRequest(), 'openai/model-1');
     expect(message).toMatchObject(textAnswer('{"ok":false,"reason":"The prompt asks to write a file."}', [300, 12]));
     expect(message.content).toHaveLength(1);
-    expect(upstream?.requests).toHaveLength(1);
-    expect(upstream?.requests[0]?.path).toBe('/v1/chat/completions');
+    expect(session.upstream?.requests).toHaveLength(1);
+    expect(session.upstream?.requests[0]?.path).toBe('/v1/chat/completions');
     expect(body(0).stream).toBeUndefined();
     expect(body(0).response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'answer', strict: true } });
   });
@@ -85,14 +77,14 @@ describe('structured output edge cases (output_config.format)', () => {
     const proxy = await openAIRoute('openai', () => json(fencedOpenAI));
     const message = await ask(proxy, hookRequest(), 'openai/model-1');
     expect(message).toMatchObject(textAnswer('{"ok":false,"reason":"The prompt asks to write a file."}', [310, 41]));
-    expect(upstream?.requests).toHaveLength(1);
+    expect(session.upstream?.requests).toHaveLength(1);
   });
 
   it('a memory selection on Gemini: generateContent with responseJsonSchema; a fenced answer reaches Claude Code as JSON alone', async () => {
     const proxy = await geminiRoute(() => json(fencedGemini));
     const message = await ask(proxy, memorySelectionRequest(), 'gemini/gemini-2.5-flash');
     expect(message).toMatchObject(textAnswer('{"selected_memories":["testing.md","login-flow.md"]}', [120, 22]));
-    expect(upstream?.requests.map((request) => request.path)).toEqual(['/models/gemini-2.5-flash:generateContent']);
+    expect(session.upstream?.requests.map((request) => request.path)).toEqual(['/models/gemini-2.5-flash:generateContent']);
     expect((body(0).generationConfig as Record<string, unknown>).responseMimeType).toBe('application/json');
     expect((body(0).generationConfig as Record<string, unknown>).responseJsonSchema).toEqual(memorySelectionRequest().output_config?.format?.schema);
   });
@@ -109,7 +101,7 @@ describe('structured output edge cases (output_config.format)', () => {
     );
     const message = await ask(proxy, hookRequest(), 'deepseek/model-1');
     expect(message).toMatchObject(textAnswer('{"ok":false,"reason":"It writes a file."}', [820, 20]));
-    expect(upstream?.requests).toHaveLength(2);
+    expect(session.upstream?.requests).toHaveLength(2);
     expect(body(0).response_format).toEqual({ type: 'json_object' });
     const firstSystem = (body(0).messages as Array<{ role: string; content: string }>)[0];
     expect(firstSystem?.content.endsWith(schemaInstruction(HOOK_SCHEMA))).toBe(true);
@@ -128,7 +120,7 @@ describe('structured output edge cases (output_config.format)', () => {
     const proxy = await openAIRoute('openai', (_request, index) => openAITextMessage(index === 0 ? '{"ok":"yes"}' : '{"ok":"still yes"}'));
     const message = await ask(proxy, hookRequest(), 'openai/model-1');
     expect(message).toMatchObject(textAnswer('{"ok":"still yes"}', [20, 10]));
-    expect(upstream?.requests).toHaveLength(2);
+    expect(session.upstream?.requests).toHaveLength(2);
     const retried = body(1).messages as Array<{ role: string; content: unknown }>;
     expect(retried.at(-1)).toEqual({ role: 'user', content: schemaRetryPrompt("answer must have required property 'reason'") });
   });
@@ -139,7 +131,7 @@ describe('structured output edge cases (output_config.format)', () => {
     );
     const message = await ask(proxy, hookRequest(), 'openai/model-1');
     expect(message).toMatchObject(textAnswer('{"ok":true}', [200, 9]));
-    expect(upstream?.requests).toHaveLength(2);
+    expect(session.upstream?.requests).toHaveLength(2);
   });
 
   it('a provider that refuses response_format is asked again with the schema in the prompt only', async () => {
@@ -149,7 +141,7 @@ describe('structured output edge cases (output_config.format)', () => {
     );
     const message = await ask(proxy, hookRequest(), 'openai/model-1');
     expect(message).toMatchObject(textAnswer('{"ok":false,"reason":"It writes a file."}', [10, 5]));
-    expect(upstream?.requests).toHaveLength(2);
+    expect(session.upstream?.requests).toHaveLength(2);
     expect(body(0).response_format).toMatchObject({ type: 'json_schema' });
     expect(body(1)).not.toHaveProperty('response_format');
     const system = (body(1).messages as Array<{ role: string; content: string }>)[0];
@@ -166,7 +158,7 @@ describe('structured output edge cases (output_config.format)', () => {
     // The id is the translator's usual toolu_ id, as on the non-structured path.
     expect(message.content).toEqual([{ type: 'tool_use', id: expect.stringMatching(/^toolu_/) as unknown, name: 'Read', input: { file_path: '/tmp/a' } }]);
     expect(message.stop_reason).toBe('tool_use');
-    expect(upstream?.requests).toHaveLength(1);
+    expect(session.upstream?.requests).toHaveLength(1);
   });
 
   it('a non-streaming JSON-answer request gets one JSON message holding only the JSON', async () => {

@@ -1,27 +1,19 @@
 // Seed Task 4.1 (proxy core), for this layout: the proxy starts on a kernel-chosen loopback port, routes
 // /v1/messages (any query string) to the plan's main route, answers health, models and count_tokens, and
 // shutdown() frees the port even with a stream still open.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OssError } from '../../src/errors.js';
 import { ModelProxy } from '../../src/proxy/model-proxy.js';
 import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, until, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, type StartedProxy, startProxy, until, withoutTimings } from '../support/proxy-harness.js';
 
-let upstream: ScriptedServer | undefined;
-let running: StartedProxy | undefined;
-
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await upstream?.close();
-  running = undefined;
-  upstream = undefined;
-});
+const session = closeAfterEach<ScriptedServer>();
 
 async function claudeProxy(handler?: ScriptedHandler): Promise<StartedProxy> {
-  upstream = await start({ text: 'Hello from Claude.', ...(handler ? { handler } : {}) });
-  running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: upstream.url } });
-  return running;
+  session.upstream = await start({ text: 'Hello from Claude.', ...(handler ? { handler } : {}) });
+  session.running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: session.upstream.url } });
+  return session.running;
 }
 
 describe('ModelProxy', () => {
@@ -59,7 +51,7 @@ describe('ModelProxy', () => {
       usage: { input_tokens: 26, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
       parsed_output: null,
     });
-    expect(upstream?.requests[0]?.url).toBe('/v1/messages?beta=true');
+    expect(session.upstream?.requests[0]?.url).toBe('/v1/messages?beta=true');
     expect(usage.map(withoutTimings)).toEqual([
       { prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', input_tokens: 26, output_tokens: 7, cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>' },
     ]);
@@ -76,12 +68,12 @@ describe('ModelProxy', () => {
   });
 
   it('lists the plan models on GET /v1/models', async () => {
-    upstream = await start();
-    running = await startProxy({
+    session.upstream = await start();
+    session.running = await startProxy({
       plan: planFor('openrouter/deepseek/deepseek-chat', { background: { model: 'ollama/llama3.2', source: 'user' } }),
-      env: { ANTHROPIC_BASE_URL: upstream.url },
+      env: { ANTHROPIC_BASE_URL: session.upstream.url },
     });
-    const response = await fetch(`${running.proxy.baseUrl}/v1/models?limit=1000`);
+    const response = await fetch(`${session.running.proxy.baseUrl}/v1/models?limit=1000`);
     expect(await response.json()).toEqual({
       data: [
         { id: 'openrouter/deepseek/deepseek-chat', type: 'model', display_name: 'openrouter/deepseek/deepseek-chat' },
@@ -100,7 +92,7 @@ describe('ModelProxy', () => {
     expect(response.status).toBe(200);
     // o200k_base: 7 tokens of text, + 4 framing for the message + 3 reply priming.
     expect(await response.json()).toEqual({ input_tokens: 14 });
-    expect(upstream?.requests).toHaveLength(0);
+    expect(session.upstream?.requests).toHaveLength(0);
   });
 
   it('frees the port on shutdown, cutting a request still waiting for its upstream', async () => {
@@ -111,7 +103,7 @@ describe('ModelProxy', () => {
       (response) => response.text(),
       (error: unknown) => error,
     );
-    await until(() => (upstream?.requests.length ?? 0) > 0, 'the upstream to get the request');
+    await until(() => (session.upstream?.requests.length ?? 0) > 0, 'the upstream to get the request');
     await proxy.shutdown();
     release();
     expect(proxy.isRunning()).toBe(false);

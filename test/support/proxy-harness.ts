@@ -1,4 +1,5 @@
 // Helpers for proxy tests: a route plan in one line, and a started ModelProxy that is always shut down.
+import { afterEach } from 'vitest';
 import type { RoutePlan, AgentRoute } from '../../src/routing/route-plan-types.js';
 import { ModelProxy, type ModelProxyOptions } from '../../src/proxy/model-proxy.js';
 import type { UsageEvent } from '../../src/usage/usage-event.js';
@@ -47,6 +48,21 @@ export async function startProxy(options: Partial<ModelProxyOptions> & { plan: R
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
   };
+}
+
+/**
+ * The scripted upstream and the proxy one test starts, shut down after each test: set `session.upstream` and
+ * `session.running` in the test, and the proxy's port and the upstream are freed whatever the test did.
+ */
+export function closeAfterEach<Upstream extends { close(): Promise<unknown> }>(): { upstream?: Upstream; running?: StartedProxy } {
+  const session: { upstream?: Upstream; running?: StartedProxy } = {};
+  afterEach(async () => {
+    await session.running?.proxy.shutdown();
+    await session.upstream?.close();
+    session.running = undefined;
+    session.upstream = undefined;
+  });
+  return session;
 }
 
 export const HELLO = { model: 'claude-opus-5-5', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'Hello' }] };

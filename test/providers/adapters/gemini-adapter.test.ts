@@ -1,27 +1,19 @@
 // Seed Task 4.2 (provider handlers) for Gemini, through the real proxy on loopback against a scripted Gemini.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startGeminiUpstream, geminiError, geminiFunctionCallStream, geminiTextMessage, geminiTextStream, type ScriptedUpstream } from '../../support/scripted-gemini-upstream.js';
 import type { UpstreamScript } from '../../support/scripted-upstream.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, type StartedProxy, startProxy, withoutTimings } from '../../support/proxy-harness.js';
 
-let upstream: ScriptedUpstream | undefined;
-let running: StartedProxy | undefined;
-
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await upstream?.close();
-  running = undefined;
-  upstream = undefined;
-});
+const session = closeAfterEach<ScriptedUpstream>();
 
 async function geminiProxy(script: UpstreamScript, fallback = false): Promise<StartedProxy> {
-  upstream = await startGeminiUpstream(script);
-  running = await startProxy({
+  session.upstream = await startGeminiUpstream(script);
+  session.running = await startProxy({
     plan: planFor('gemini/gemini-2.0-flash', { fallback }),
-    env: { GEMINI_BASE_URL: `${upstream.url}/v1beta`, GEMINI_API_KEY: 'gem-key' },
+    env: { GEMINI_BASE_URL: `${session.upstream.url}/v1beta`, GEMINI_API_KEY: 'gem-key' },
   });
-  return running;
+  return session.running;
 }
 
 const USER = { 'x-api-key': 'sk-ant-user', authorization: 'Bearer user-token' };
@@ -53,26 +45,26 @@ describe('Gemini adapter', () => {
   });
 
   it('keeps a model id with ../ inside its own path segment, so it cannot reach other paths on the host with the key', async () => {
-    upstream = await startGeminiUpstream(() => geminiTextStream(['ok']));
-    running = await startProxy({
+    session.upstream = await startGeminiUpstream(() => geminiTextStream(['ok']));
+    session.running = await startProxy({
       plan: planFor('gemini/../../x?y#z'),
-      env: { GEMINI_BASE_URL: `${upstream.url}/v1beta`, GEMINI_API_KEY: 'gem-key' },
+      env: { GEMINI_BASE_URL: `${session.upstream.url}/v1beta`, GEMINI_API_KEY: 'gem-key' },
     });
-    await (await running.post('/v1/messages', HELLO, USER)).text();
-    expect(upstream.requests.map((seen) => seen.url)).toEqual(['/v1beta/models/..%2F..%2Fx%3Fy%23z:streamGenerateContent?alt=sse']);
+    await (await session.running.post('/v1/messages', HELLO, USER)).text();
+    expect(session.upstream.requests.map((seen) => seen.url)).toEqual(['/v1beta/models/..%2F..%2Fx%3Fy%23z:streamGenerateContent?alt=sse']);
   });
 
   it('calls streamGenerateContent with the translated request and the key in x-goog-api-key only, never the user credentials', async () => {
     const { post } = await geminiProxy(() => geminiTextStream(['ok']));
     await (await post('/v1/messages', HELLO, USER)).text();
-    const seen = upstream!.requests[0]!;
+    const seen = session.upstream!.requests[0]!;
     expect(seen.url).toBe('/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse');
     expect(seen.headers).toEqual({
       'x-goog-api-key': 'gem-key',
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(JSON.stringify(seen.body))),
       connection: 'keep-alive',
-      host: new URL(upstream!.url).host,
+      host: new URL(session.upstream!.url).host,
     });
     expect(JSON.stringify(seen)).not.toContain('sk-ant-user');
     expect(JSON.stringify(seen)).not.toContain('user-token');
@@ -92,7 +84,7 @@ describe('Gemini adapter', () => {
   it('answers a non-streaming request with generateContent and the whole JSON message', async () => {
     const { post } = await geminiProxy(() => geminiTextMessage('Plain answer.'));
     const response = await post('/v1/messages', { ...HELLO, stream: false });
-    expect(upstream!.requests[0]!.url).toBe('/v1beta/models/gemini-2.0-flash:generateContent');
+    expect(session.upstream!.requests[0]!.url).toBe('/v1beta/models/gemini-2.0-flash:generateContent');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(answer([{ type: 'text', text: 'Plain answer.' }], 'end_turn', [12, 4]));
   });

@@ -1,32 +1,24 @@
 // Seed Task 4.2 (provider handlers) for OpenAI-compatible providers (OpenRouter, OpenAI, Ollama), through the
 // real proxy on loopback against scripted upstreams.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAIError, openAITextMessage, openAITextStream, openAIToolCallStream, startOpenAIUpstream, type ScriptedUpstream } from '../../support/scripted-openai-upstream.js';
 import { startOllamaUpstream } from '../../support/scripted-ollama-upstream.js';
 import type { UpstreamScript } from '../../support/scripted-upstream.js';
 import { closedPortUrl } from '../../support/closed-port.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, type StartedProxy, startProxy, withoutTimings } from '../../support/proxy-harness.js';
 
-let upstream: ScriptedUpstream | undefined;
-let running: StartedProxy | undefined;
-
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await upstream?.close();
-  running = undefined;
-  upstream = undefined;
-});
+const session = closeAfterEach<ScriptedUpstream>();
 
 const USER = { 'x-api-key': 'sk-ant-user-key', authorization: 'Bearer user-oauth-token' };
 
 async function openrouter(script: UpstreamScript): Promise<StartedProxy> {
-  upstream = await startOpenAIUpstream(script);
-  running = await startProxy({
+  session.upstream = await startOpenAIUpstream(script);
+  session.running = await startProxy({
     plan: planFor('openrouter/deepseek/deepseek-chat', { fallback: false }),
-    env: { OPENROUTER_BASE_URL: `${upstream.url}/api/v1`, OPENROUTER_API_KEY: 'sk-or-test' },
+    env: { OPENROUTER_BASE_URL: `${session.upstream.url}/api/v1`, OPENROUTER_API_KEY: 'sk-or-test' },
   });
-  return running;
+  return session.running;
 }
 
 describe('OpenRouter adapter', () => {
@@ -49,7 +41,7 @@ describe('OpenRouter adapter', () => {
   it("sends bearer auth and app attribution to /chat/completions, and never the user's Anthropic credentials", async () => {
     const { post } = await openrouter(() => openAITextStream(['ok']));
     await (await post('/v1/messages?beta=true', HELLO, { ...USER, 'anthropic-beta': 'claude-code-20250219' })).text();
-    const seen = upstream!.requests[0]!;
+    const seen = session.upstream!.requests[0]!;
     expect(seen.url).toBe('/api/v1/chat/completions');
     expect(seen.headers.authorization).toBe('Bearer sk-or-test');
     expect(seen.headers['http-referer']).toBe('http://localhost/oss');
@@ -117,24 +109,24 @@ describe('OpenRouter adapter', () => {
   });
 
   it('answers a missing key with 401 naming the variable to set', async () => {
-    upstream = await startOpenAIUpstream(() => openAITextStream(['never']));
-    running = await startProxy({ plan: planFor('openrouter/x/y', { fallback: false }), env: { OPENROUTER_BASE_URL: upstream.url } });
-    const response = await running.post('/v1/messages', HELLO);
+    session.upstream = await startOpenAIUpstream(() => openAITextStream(['never']));
+    session.running = await startProxy({ plan: planFor('openrouter/x/y', { fallback: false }), env: { OPENROUTER_BASE_URL: session.upstream.url } });
+    const response = await session.running.post('/v1/messages', HELLO);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
       type: 'error',
       error: { type: 'authentication_error', message: 'no API key for openrouter: set OPENROUTER_API_KEY or run `oss models keys set openrouter`' },
     });
-    expect(upstream.requests).toHaveLength(0);
+    expect(session.upstream.requests).toHaveLength(0);
   });
 });
 
 describe('OpenAI adapter', () => {
   it('sends bearer auth to <OPENAI_BASE_URL>/chat/completions with the upstream model id', async () => {
-    upstream = await startOpenAIUpstream(() => openAITextStream(['hi']));
-    running = await startProxy({ plan: planFor('openai/gpt-4o'), env: { OPENAI_BASE_URL: `${upstream.url}/v1`, OPENAI_API_KEY: 'sk-openai' } });
-    await (await running.post('/v1/messages', HELLO, USER)).text();
-    const seen = upstream.requests[0]!;
+    session.upstream = await startOpenAIUpstream(() => openAITextStream(['hi']));
+    session.running = await startProxy({ plan: planFor('openai/gpt-4o'), env: { OPENAI_BASE_URL: `${session.upstream.url}/v1`, OPENAI_API_KEY: 'sk-openai' } });
+    await (await session.running.post('/v1/messages', HELLO, USER)).text();
+    const seen = session.upstream.requests[0]!;
     expect(seen.url).toBe('/v1/chat/completions');
     expect(seen.headers.authorization).toBe('Bearer sk-openai');
     expect(seen.headers['x-title']).toBeUndefined();
@@ -144,18 +136,18 @@ describe('OpenAI adapter', () => {
 
 describe('Ollama adapter', () => {
   it('calls the /v1 API of the local server without any key', async () => {
-    upstream = await startOllamaUpstream(['llama3.2']);
-    running = await startProxy({ plan: planFor('ollama/llama3.2'), env: { OLLAMA_HOST: upstream.url } });
-    const message = await accumulateWithSdk(await (await running.post('/v1/messages', HELLO, USER)).text());
+    session.upstream = await startOllamaUpstream(['llama3.2']);
+    session.running = await startProxy({ plan: planFor('ollama/llama3.2'), env: { OLLAMA_HOST: session.upstream.url } });
+    const message = await accumulateWithSdk(await (await session.running.post('/v1/messages', HELLO, USER)).text());
     expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'Hello from Ollama.' })]);
-    expect(upstream.requests[0]?.url).toBe('/v1/chat/completions');
-    expect(upstream.requests[0]?.headers.authorization).toBeUndefined();
+    expect(session.upstream.requests[0]?.url).toBe('/v1/chat/completions');
+    expect(session.upstream.requests[0]?.headers.authorization).toBeUndefined();
   });
 
   it('says Ollama is not running, and how to start it, when the connection is refused', async () => {
     const url = await closedPortUrl();
-    running = await startProxy({ plan: planFor('ollama/codellama', { fallback: false }), env: { OLLAMA_HOST: url } });
-    const response = await running.post('/v1/messages', HELLO);
+    session.running = await startProxy({ plan: planFor('ollama/codellama', { fallback: false }), env: { OLLAMA_HOST: url } });
+    const response = await session.running.post('/v1/messages', HELLO);
     expect(response.status).toBe(502);
     expect(response.headers.get('x-should-retry')).toBe('false');
     const body = (await response.json()) as { error: { message: string } };
@@ -163,9 +155,9 @@ describe('Ollama adapter', () => {
   });
 
   it('says to pull a model the server does not have', async () => {
-    upstream = await startOllamaUpstream(['llama3.2']);
-    running = await startProxy({ plan: planFor('ollama/codellama', { fallback: false }), env: { OLLAMA_HOST: upstream.url } });
-    const response = await running.post('/v1/messages', HELLO);
+    session.upstream = await startOllamaUpstream(['llama3.2']);
+    session.running = await startProxy({ plan: planFor('ollama/codellama', { fallback: false }), env: { OLLAMA_HOST: session.upstream.url } });
+    const response = await session.running.post('/v1/messages', HELLO);
     expect(response.status).toBe(404);
     expect(response.headers.get('x-should-retry')).toBe('false');
     expect(await response.json()).toEqual({
