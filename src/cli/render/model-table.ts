@@ -1,32 +1,15 @@
 // How `oss models list` and `oss models search` show models: grouped under provider headings, prices per
 // 1M tokens, context window, capability marks; and the one stable JSON shape both commands use per model.
 import { BUILTIN_PROVIDERS, isBuiltinProvider } from '../../config/providers.js';
+import type { CatalogueEntry } from '../../registry/catalogue-entry.js';
 import type { ModelInfo } from '../../registry/registry.js';
 import { localDate } from '../../usage/ledger.js';
 
 /** Heading order: the built-in providers, then any other provider by name. */
 const PROVIDER_ORDER = ['openrouter', 'ollama', 'openai', 'gemini', 'anthropic'];
 
-export interface ModelJson {
-  id: string;
-  provider: string;
-  upstreamModel: string;
-  inputPer1M: number | null;
-  outputPer1M: number | null;
-  cacheReadPer1M: number | null;
-  cacheWritePer1M: number | null;
-  contextWindow: number | null;
-  maxOutputTokens: number | null;
-  tools: boolean;
-  vision: boolean;
-  reasoning: boolean;
-  reasoningModel: boolean;
-  free: boolean;
-  dynamicPricing: boolean;
-  deprecationDate: string | null;
-  /** Ollama: installed on the local server; null when unknown or not an Ollama model. */
-  installed: boolean | null;
-}
+/** A catalogue entry without its provenance, plus whether Ollama has it installed (null when unknown or not Ollama). */
+export type ModelJson = Omit<CatalogueEntry, 'source'> & { installed: boolean | null };
 
 export function modelJson(model: ModelInfo): ModelJson {
   return {
