@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropOptionalNulls, toStrictJsonSchema } from '../../../src/providers/common/strict-json-schema.js';
-import { HOOK_SCHEMA, structuredFixture } from './structured-kit.js';
+import { HOOK_SCHEMA, structuredFixture } from '../structured-output/structured-kit.js';
 
 describe('strict-mode schemas for OpenAI-style structured output', () => {
   it('makes the hook schema strict: every property required, the optional `impossible` nullable', () => {
