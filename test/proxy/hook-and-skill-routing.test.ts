@@ -18,6 +18,10 @@ function load(name: string): Captures {
   return JSON.parse(readFileSync(new URL(`../fixtures/claude-code/trimmed/${name}`, import.meta.url), 'utf8')) as Captures;
 }
 const hooks = load('hook-requests.json');
+/** Claude Code 2.1.200's prompt hook, whose judge prompt says "a hook condition" (test/fixtures/claude-code-releases/). */
+const hook2_1_200 = (
+  JSON.parse(readFileSync(new URL('../fixtures/claude-code-releases/prompt-hook-2.1.200.json', import.meta.url), 'utf8')) as Record<string, Captures>
+)['2.1.200']?.prompt_hook_UserPromptSubmit as Captured;
 const skills = load('skill-requests.json');
 
 function texts(request: Captured): string[] {
@@ -48,6 +52,11 @@ describe('hookTurn on recorded hook requests', () => {
     ['toolsearch_off_prompt_hook_UserPromptSubmit', 'UserPromptSubmit'],
   ])('reads the event of %s as %s', (key, event) => {
     expect(hookOf(key)).toEqual({ event });
+  });
+
+  it('reads the event of Claude Code 2.1.200\'s prompt hook ("You are evaluating a hook condition in Claude Code.")', () => {
+    expect(texts(hook2_1_200)[2]?.startsWith('You are evaluating a hook condition in Claude Code.')).toBe(true);
+    expect(hookTurn(texts(hook2_1_200), hook2_1_200.body.messages)).toEqual({ event: 'UserPromptSubmit' });
   });
 
   it('does not take a main-thread request, or a skill turn, for a hook turn', () => {
@@ -118,6 +127,14 @@ describe('selectRoute for hook and skill turns', () => {
   it('routes a hook by its event, keyed hook:<Event>', () => {
     expect(route(hooks, 'betas_off_agent_hook_PreToolUse')).toEqual({ model: 'hookp/judge-1', prompt: 'hook:PreToolUse' });
     expect(route(hooks, 'betas_off_agent_hook_Stop')).toEqual({ model: 'claude', prompt: 'hook:Stop' });
+  });
+
+  it('routes Claude Code 2.1.200\'s prompt hook by its event, not by its model (the main model in 2.1.200)', () => {
+    const withPromptHook = { ...plan, hooks: [{ event: 'UserPromptSubmit', model: 'hookp/judge-1', source: 'project' as const }] };
+    expect(selectRoute(hook2_1_200.body, hook2_1_200.headers, withPromptHook, planModels(withPromptHook))).toEqual({
+      model: 'hookp/judge-1',
+      prompt: 'hook:UserPromptSubmit',
+    });
   });
 
   it('matches a models.hooks event whatever its case', () => {
