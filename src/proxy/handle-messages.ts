@@ -18,7 +18,7 @@ import { shouldFallBack, withBoundedRetry } from './fallback-policy.js';
 import { headersTimeoutFor } from './headers-timeout.js';
 import { KeepAlive } from './keep-alive.js';
 import { pingWhileSilent } from './ping-while-silent.js';
-import { relayPassThrough } from './relay-pass-through.js';
+import { relayPassThrough, type BeforeEnd } from './relay-pass-through.js';
 import { requestShapeError } from './request-shape.js';
 import type { RouteTarget } from './route-targets.js';
 import { selectRoute } from './select-route.js';
@@ -64,7 +64,14 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
     return;
   }
   const record: RequestRecord = { prompt: route.prompt, model: route.model, provider: parseProvider(route.model) ?? route.model, at };
-  const report = (outcome: RequestOutcome, who = record): void => ctx.onUsage?.(usageEvent(who, outcome));
+  // One report per request, made before Claude Code can see the answer end when the answer completes (the
+  // MessageRun's beforeEnd), so a spending cap checked on its next request always counts this one.
+  let reported = false;
+  const report = (outcome: RequestOutcome, who = record): void => {
+    if (reported) return;
+    reported = true;
+    ctx.onUsage?.(usageEvent(who, outcome));
+  };
 
   let target: RouteTarget;
   try {
@@ -78,6 +85,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   // A bare `claude` route answers with the model Claude Code asked for: name it so the ledger can price it.
   if (target.kind === 'claude' && !target.claudeModel) record.model = `claude/${claudeModelFor(body.model, undefined)}`;
   const run = new MessageRun(ctx, incoming, body, res, abort.signal, keepAlive);
+  run.beforeEnd = (result) => report(result);
   const fallbackAllowed = ctx.plan.fallback && ctx.claudeAvailable && target.kind !== 'claude';
   try {
     const result =
@@ -108,6 +116,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   }
   // The Claude model that answered, as `claude/<id>`: the ledger can price it (the registry reads it as anthropic/<id>).
   const claude: RequestRecord = { ...record, model: `claude/${claudeModelFor(body.model, undefined)}`, provider: 'claude' };
+  run.beforeEnd = (result) => report({ ...result, fallback: true }, claude);
   try {
     const result = await run.claude(undefined);
     report({ ...result, fallback: true }, claude);
@@ -138,6 +147,9 @@ class MessageRun {
   private readonly clientReady = (): Promise<void> | undefined =>
     this.res.writableNeedDrain ? once(this.res, 'drain', { signal: this.signal }).then(() => undefined) : undefined;
 
+  /** Records the answer's usage; called before Claude Code can see a completed answer end. */
+  beforeEnd: BeforeEnd | undefined;
+
   /** Characters of content (text, thinking, tool input) sent to Claude Code by a translated stream. */
   private streamedChars = 0;
 
@@ -158,7 +170,7 @@ class MessageRun {
   }
 
   private async relay(call: PassThroughCall): Promise<CallResult> {
-    const relayed = await relayPassThrough(call, this.res, this.keepAlive);
+    const relayed = await relayPassThrough(call, this.res, this.keepAlive, this.beforeEnd);
     const usage = relayed.cut ? usageOrEstimate(relayed.usage, this.estimatedUsage(relayed.streamedChars), false) : relayed.usage;
     return { usage, ok: relayed.ok, firstByteAt: relayed.firstByteAt };
   }
@@ -201,8 +213,9 @@ class MessageRun {
     );
     if (!stream) {
       const { message, usage } = await opened.message();
-      this.res.writeHead(200, { 'content-type': 'application/json' });
       const firstByteAt = Date.now();
+      this.beforeEnd?.({ usage, ok: true, firstByteAt });
+      this.res.writeHead(200, { 'content-type': 'application/json' });
       this.res.write(JSON.stringify(message));
       await this.clientReady()?.catch(() => undefined);
       this.res.end();
@@ -223,6 +236,10 @@ class MessageRun {
         silence.touch();
         if (event.type === 'error') failed = true;
         else if (event.type === 'content_block_delta') this.streamedChars += deltaLength(event.delta);
+        else if (event.type === 'message_stop') {
+          // Priced before Claude Code reads the end, with the figures message_delta just carried.
+          this.beforeEnd?.({ usage: usageOrEstimate(writer.finalUsage, this.estimatedUsage(), true), ok: true, firstByteAt: sink.firstByteAt ?? Date.now() });
+        }
         sink.write(event);
       },
       { model: target.target.id, inputTokenEstimate: this.inputTokenEstimate },

@@ -24,7 +24,10 @@ export interface RelayResult {
   streamedChars: number;
 }
 
-export async function relayPassThrough(call: PassThroughCall, res: ServerResponse, keepAlive?: KeepAlive): Promise<RelayResult> {
+/** Called once, with the answer's usage, before Claude Code can see its end (proxy/handle-messages.ts). */
+export type BeforeEnd = (result: { usage: TranslatedUsage; ok: boolean; firstByteAt: number }) => void;
+
+export async function relayPassThrough(call: PassThroughCall, res: ServerResponse, keepAlive?: KeepAlive, beforeEnd?: BeforeEnd): Promise<RelayResult> {
   const answer = await openPassThrough(call);
   if (call.to.kind === 'provider' && answer.status >= 400) {
     const text = await readErrorText(answer.body);
@@ -36,22 +39,40 @@ export async function relayPassThrough(call: PassThroughCall, res: ServerRespons
     res.writeHead(answer.status, answer.headers);
   } else if (answer.status >= 400) {
     const text = await readErrorText(answer.body);
+    beforeEnd?.({ usage: { ...ZERO_USAGE }, ok: false, firstByteAt });
     res.end(`event: error\ndata: ${JSON.stringify({ type: 'error', error: errorOf(answer.status, text) })}\n\n`);
     return { usage: { ...ZERO_USAGE }, ok: false, firstByteAt, cut: false, streamedChars: 0 };
   }
   const tap = createUsageTap(answer.headers['content-type'] ?? '');
+  // The usage is handed to `beforeEnd` before Claude Code can see the answer end, so its next request (checked
+  // against the spending caps) always counts this one: at a stream's message_stop, or before the last chunk of
+  // any other body (the end of a JSON answer), which is held back one chunk for that.
+  const holdLast = !(answer.headers['content-type'] ?? '').includes('text/event-stream');
+  let settled = false;
+  const settle = (ok: boolean): void => {
+    if (settled) return;
+    settled = true;
+    beforeEnd?.({ usage: tap.usage, ok, firstByteAt });
+  };
+  let held: Buffer | undefined;
   try {
     for await (const chunk of answer.body as AsyncIterable<Buffer>) {
       tap.push(chunk);
-      if (!res.write(chunk)) await once(res, 'drain', { signal: call.signal });
+      if (tap.stopped) settle(answer.status < 400);
+      const out = holdLast ? held : chunk;
+      held = holdLast ? chunk : undefined;
+      if (out && !res.write(out)) await once(res, 'drain', { signal: call.signal });
     }
   } catch {
     // The upstream dropped mid-answer (or Claude Code left): cut the connection as the upstream did, so
     // Claude Code's own retry logic sees the same failure it would have seen without the proxy.
+    if (held && !res.destroyed) res.write(held);
     res.destroy();
     return { usage: tap.usage, ok: false, firstByteAt, cut: true, streamedChars: tap.streamedChars };
   }
   tap.end();
+  settle(answer.status < 400);
+  if (held) res.write(held);
   res.end();
   return { usage: tap.usage, ok: answer.status < 400, firstByteAt, cut: false, streamedChars: tap.streamedChars };
 }

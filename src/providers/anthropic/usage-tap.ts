@@ -20,6 +20,8 @@ export interface UsageTap {
   readonly usage: TranslatedUsage;
   /** Characters of content (text, thinking, tool input) streamed so far, with their JSON framing. */
   readonly streamedChars: number;
+  /** True once the stream's `message_stop` has been read: the usage is final. */
+  readonly stopped: boolean;
 }
 
 /** A JSON answer is held to read its usage only up to this size (larger ones are relayed untapped). */
@@ -44,6 +46,7 @@ function merge(into: TranslatedUsage, from: WireUsage | undefined): TranslatedUs
 export function createUsageTap(contentType: string): UsageTap {
   let usage: TranslatedUsage = { ...ZERO_USAGE };
   let streamedChars = 0;
+  let stopped = false;
   // An event too large to hold (or a JSON answer past the cap) is still relayed; only its usage is lost.
   let tapping = true;
   const tapped = (read: () => void): void => {
@@ -57,6 +60,10 @@ export function createUsageTap(contentType: string): UsageTap {
     const reader: SseReader = createSseReader((event) => {
       if (event.event === 'content_block_delta') {
         streamedChars += Math.max(0, event.data.length - DELTA_FRAMING_CHARS);
+        return;
+      }
+      if (event.event === 'message_stop') {
+        stopped = true;
         return;
       }
       if (event.event !== undefined && event.event !== 'message_start' && event.event !== 'message_delta') return;
@@ -80,6 +87,9 @@ export function createUsageTap(contentType: string): UsageTap {
       },
       get streamedChars() {
         return streamedChars;
+      },
+      get stopped() {
+        return stopped;
       },
     };
   }
@@ -107,5 +117,6 @@ export function createUsageTap(contentType: string): UsageTap {
       return usage;
     },
     streamedChars: 0,
+    stopped: false,
   };
 }

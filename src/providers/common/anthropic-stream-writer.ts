@@ -3,6 +3,7 @@
 // message_start first; each block opens empty, gets deltas, and is closed before the next opens; indices
 // increase strictly; tool input arrives only as input_json_delta; thinking blocks end with a signature;
 // message_delta carries the stop reason and the final usage; nothing follows message_stop or an error.
+import type { TranslatedUsage } from './upstream-usage.js';
 import type { AnthropicStopReason } from './anthropic-types.js';
 import { redact } from '../../redact.js';
 
@@ -52,6 +53,8 @@ export class AnthropicStreamWriter {
   private thinkingSigned = false;
   private toolUses = 0;
   private blocks = 0;
+  /** The usage `finish` reported, with the provider's own cost when it gave one: set before message_stop. */
+  private finished: TranslatedUsage | undefined;
 
   constructor(
     private readonly emit: (event: WireEvent) => void,
@@ -70,6 +73,11 @@ export class AnthropicStreamWriter {
 
   get isEnded(): boolean {
     return this.ended;
+  }
+
+  /** What `finish` reported, readable when message_stop is emitted (the proxy prices the answer then). */
+  get finalUsage(): TranslatedUsage | undefined {
+    return this.finished;
   }
 
   /** Emit message_start (idempotent). Called implicitly by every other method. */
@@ -155,8 +163,9 @@ export class AnthropicStreamWriter {
   }
 
   /** End the message normally: close the open block, then message_delta and message_stop. */
-  finish(stopReason: AnthropicStopReason | null, usage: StreamUsage, stopSequence: string | null = null): void {
+  finish(stopReason: AnthropicStopReason | null, usage: StreamUsage, stopSequence: string | null = null, providerCostUsd?: number): void {
     if (this.ended) return;
+    this.finished = providerCostUsd === undefined ? { ...usage } : { ...usage, provider_cost_usd: providerCostUsd };
     this.start();
     this.closeBlock();
     this.emit({

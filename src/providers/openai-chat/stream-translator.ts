@@ -230,8 +230,8 @@ export function createOpenAIStreamTranslator(options: OpenAIStreamTranslatorOpti
     ended = true;
     closeAll();
     const stopReason = mapFinishReason(finishReason, { toolUses: writer.toolUseCount, refused, matchedStop });
-    const { provider_cost_usd: _cost, ...usage } = currentUsage();
-    writer.finish(stopReason, usage satisfies StreamUsage, stopReason === 'stop_sequence' ? (matchedStop ?? null) : null);
+    const { provider_cost_usd: cost, ...usage } = currentUsage();
+    writer.finish(stopReason, usage satisfies StreamUsage, stopReason === 'stop_sequence' ? (matchedStop ?? null) : null, cost);
   };
 
   const onEvent = (event: SseEvent): void => {
