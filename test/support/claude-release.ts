@@ -15,3 +15,9 @@ export const IS_CLAUDE_2_0 = CLAUDE_RELEASE !== undefined && lt(CLAUDE_RELEASE, 
 export function apiErrorText(status: number, type: string, message: string): string {
   return IS_CLAUDE_2_0 ? `API Error: ${status} ${JSON.stringify({ type: 'error', error: { type, message } })}` : `API Error: ${status} ${message}`;
 }
+
+/**
+ * Whether the release writes `[claude-code:unrecognized_model] {…}` on stderr in `-p` for a model id it does not
+ * know: 2.1.332 does; 2.0.77 and 2.1.200 write nothing (checked 2026-11-30; releases in between are untested).
+ */
+export const ANNOUNCES_UNRECOGNIZED_MODEL = CLAUDE_RELEASE === undefined || !lt(CLAUDE_RELEASE, '2.1.332');

@@ -3,7 +3,6 @@
 // message_start first; each block opens empty, gets deltas, and is closed before the next opens; indices
 // increase strictly; tool input arrives only as input_json_delta; thinking blocks end with a signature;
 // message_delta carries the stop reason and the final usage; nothing follows message_stop or an error.
-import type { TranslatedUsage } from './upstream-usage.js';
 import type { AnthropicStopReason } from './anthropic-types.js';
 import { redact } from '../../redact.js';
 
@@ -54,7 +53,7 @@ export class AnthropicStreamWriter {
   private toolUses = 0;
   private blocks = 0;
   /** The usage `finish` reported, with the provider's own cost when it gave one: set before message_stop. */
-  private finished: TranslatedUsage | undefined;
+  private finished: (StreamUsage & { provider_cost_usd?: number }) | undefined;
 
   constructor(
     private readonly emit: (event: WireEvent) => void,
@@ -76,7 +75,7 @@ export class AnthropicStreamWriter {
   }
 
   /** What `finish` reported, readable when message_stop is emitted (the proxy prices the answer then). */
-  get finalUsage(): TranslatedUsage | undefined {
+  get finalUsage(): (StreamUsage & { provider_cost_usd?: number }) | undefined {
     return this.finished;
   }
 
