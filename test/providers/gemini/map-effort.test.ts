@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { thinkingForEffort } from '../../../src/providers/gemini/map-effort.js';
+
+const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+
+describe('thinkingForEffort', () => {
+  it('gives Gemini 3 Pro the levels it knows: LOW for low, HIGH for everything above', () => {
+    expect(EFFORTS.map((effort) => thinkingForEffort(effort, 'gemini-3-pro-preview'))).toEqual([
+      { thinkingLevel: 'LOW' },
+      { thinkingLevel: 'HIGH' },
+      { thinkingLevel: 'HIGH' },
+      { thinkingLevel: 'HIGH' },
+      { thinkingLevel: 'HIGH' },
+    ]);
+  });
+
+  it('gives Gemini 3 Flash MEDIUM for medium, whatever the case of its id', () => {
+    expect(EFFORTS.map((effort) => thinkingForEffort(effort, 'models/Gemini-3-FLASH-preview'))).toEqual([
+      { thinkingLevel: 'LOW' },
+      { thinkingLevel: 'MEDIUM' },
+      { thinkingLevel: 'HIGH' },
+      { thinkingLevel: 'HIGH' },
+      { thinkingLevel: 'HIGH' },
+    ]);
+  });
+
+  it("gives Gemini 2.5 a token budget: 1024 for low, 8192 for medium, and the model's own dynamic budget (-1) from high up", () => {
+    expect(EFFORTS.map((effort) => thinkingForEffort(effort, 'gemini-2.5-flash'))).toEqual([
+      { thinkingBudget: 1024 },
+      { thinkingBudget: 8192 },
+      { thinkingBudget: -1 },
+      { thinkingBudget: -1 },
+      { thinkingBudget: -1 },
+    ]);
+  });
+
+  it('treats a model id without a Gemini version (or none) as a budget model', () => {
+    expect([thinkingForEffort('medium', 'gemma-3-27b-it'), thinkingForEffort('low', undefined)]).toEqual([{ thinkingBudget: 8192 }, { thinkingBudget: 1024 }]);
+  });
+
+  it('gives nothing for no effort, an unknown effort or a value that is not a string', () => {
+    expect([undefined, 'extreme', 'HIGH', 3, null].map((effort) => thinkingForEffort(effort, 'gemini-3-pro-preview'))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
