@@ -1,4 +1,4 @@
-// Seed Task 4.2 (provider handlers) for Gemini, through the real proxy on loopback against a scripted Gemini.
+// The Gemini adapter (seed Task 4.2, provider handlers), through the real proxy on loopback against a scripted Gemini.
 import { describe, expect, it } from 'vitest';
 import { startGeminiUpstream, geminiError, geminiFunctionCallStream, geminiTextMessage, geminiTextStream, type ScriptedUpstream } from '../../support/scripted-gemini-upstream.js';
 import type { UpstreamScript } from '../../support/scripted-upstream.js';
