@@ -33,11 +33,12 @@ describe('withSystemText', () => {
   it('adds the text as the last system block, whether the system was absent, a string or blocks, leaving the rest of the request', () => {
     const messages = [{ role: 'user', content: 'hi' }];
     const cached = { type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } };
-    expect([
-      withSystemText({ messages }, 'Use JSON.'),
-      withSystemText({ messages, system: 'Be brief.' }, 'Use JSON.'),
-      withSystemText({ messages, system: [cached] }, 'Use JSON.'),
-    ]).toEqual([
+    const requests: Array<{ messages: typeof messages; system?: string | Array<{ type: string; text?: string }> }> = [
+      { messages },
+      { messages, system: 'Be brief.' },
+      { messages, system: [cached] },
+    ];
+    expect(requests.map((request) => withSystemText(request, 'Use JSON.'))).toEqual([
       { messages, system: [{ type: 'text', text: 'Use JSON.' }] },
       { messages, system: [{ type: 'text', text: 'Be brief.' }, { type: 'text', text: 'Use JSON.' }] },
       { messages, system: [cached, { type: 'text', text: 'Use JSON.' }] },
