@@ -3,35 +3,22 @@ import { thinkingForEffort } from '../../../src/providers/gemini/map-effort.js';
 
 const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 
+/** The thinking config for each effort in EFFORTS, on `model`. */
+const forEveryEffort = (model: string) => EFFORTS.map((effort) => thinkingForEffort(effort, model));
+const levels = (...names: string[]) => names.map((thinkingLevel) => ({ thinkingLevel }));
+const budgets = (...tokens: number[]) => tokens.map((thinkingBudget) => ({ thinkingBudget }));
+
 describe('thinkingForEffort', () => {
   it('gives Gemini 3 Pro the levels it knows: LOW for low, HIGH for everything above', () => {
-    expect(EFFORTS.map((effort) => thinkingForEffort(effort, 'gemini-3-pro-preview'))).toEqual([
-      { thinkingLevel: 'LOW' },
-      { thinkingLevel: 'HIGH' },
-      { thinkingLevel: 'HIGH' },
-      { thinkingLevel: 'HIGH' },
-      { thinkingLevel: 'HIGH' },
-    ]);
+    expect(forEveryEffort('gemini-3-pro-preview')).toEqual(levels('LOW', 'HIGH', 'HIGH', 'HIGH', 'HIGH'));
   });
 
   it('gives Gemini 3 Flash MEDIUM for medium, whatever the case of its id', () => {
-    expect(EFFORTS.map((effort) => thinkingForEffort(effort, 'models/Gemini-3-FLASH-preview'))).toEqual([
-      { thinkingLevel: 'LOW' },
-      { thinkingLevel: 'MEDIUM' },
-      { thinkingLevel: 'HIGH' },
-      { thinkingLevel: 'HIGH' },
-      { thinkingLevel: 'HIGH' },
-    ]);
+    expect(forEveryEffort('models/Gemini-3-FLASH-preview')).toEqual(levels('LOW', 'MEDIUM', 'HIGH', 'HIGH', 'HIGH'));
   });
 
   it("gives Gemini 2.5 a token budget: 1024 for low, 8192 for medium, and the model's own dynamic budget (-1) from high up", () => {
-    expect(EFFORTS.map((effort) => thinkingForEffort(effort, 'gemini-2.5-flash'))).toEqual([
-      { thinkingBudget: 1024 },
-      { thinkingBudget: 8192 },
-      { thinkingBudget: -1 },
-      { thinkingBudget: -1 },
-      { thinkingBudget: -1 },
-    ]);
+    expect(forEveryEffort('gemini-2.5-flash')).toEqual(budgets(1024, 8192, -1, -1, -1));
   });
 
   it('treats a model id without a Gemini version (or none) as a budget model', () => {
@@ -39,12 +26,6 @@ describe('thinkingForEffort', () => {
   });
 
   it('gives nothing for no effort, an unknown effort or a value that is not a string', () => {
-    expect([undefined, 'extreme', 'HIGH', 3, null].map((effort) => thinkingForEffort(effort, 'gemini-3-pro-preview'))).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([undefined, 'extreme', 'HIGH', 3, null].map((effort) => thinkingForEffort(effort, 'gemini-3-pro-preview'))).toEqual(Array(5).fill(undefined));
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnthropicRequest } from '../../../src/providers/common/anthropic-types.js';
 import { transformToGemini } from '../../../src/providers/gemini/transform-request.js';
+import { schemaInstruction } from '../../../src/providers/common/output-format.js';
 import { fixtureJson, geminiTarget } from './gemini-test-kit.js';
+import { HOOK_SCHEMA, hookRequest, memorySelectionRequest } from '../structured-output/structured-kit.js';
 
 /** Every object key at any depth. */
 function allKeys(value: unknown, into = new Set<string>()): Set<string> {
@@ -167,5 +169,54 @@ describe('transformToGemini on requests as Claude Code sends them', () => {
       minimum: 1,
       maximum: 9007199254740991,
     });
+  });
+});
+
+describe('transformToGemini on output_config (captured hook and memory-selection requests)', () => {
+  it('the hook schema goes as responseJsonSchema with a JSON response type; effort high → thinking level HIGH on Gemini 3', () => {
+    const body = transformToGemini(hookRequest(), geminiTarget('gemini-3-flash-preview'));
+    expect(body.generationConfig).toEqual({
+      maxOutputTokens: 32000,
+      responseMimeType: 'application/json',
+      responseJsonSchema: HOOK_SCHEMA,
+      thinkingConfig: { thinkingLevel: 'HIGH' },
+    });
+    expect(body.tools).toBeUndefined();
+  });
+
+  it('with schemaMode "parameters" the schema is sanitised into responseSchema (no additionalProperties)', () => {
+    const body = transformToGemini(hookRequest(), geminiTarget('gemini-2.5-flash'), { schemaMode: 'parameters' });
+    expect(body.generationConfig).toEqual({
+      maxOutputTokens: 32000,
+      responseMimeType: 'application/json',
+      responseSchema: { type: 'OBJECT', properties: { ok: { type: 'BOOLEAN' }, reason: { type: 'STRING' }, impossible: { type: 'BOOLEAN' } }, required: ['ok', 'reason'] },
+      thinkingConfig: { thinkingBudget: -1 },
+    });
+  });
+
+  it('Gemini 2.5 with declared tools keeps the tools and gets the schema after the system text (it refuses JSON mode with tools); Gemini 3 gets JSON mode', () => {
+    const tool = { name: 'Read', description: 'Read a file', input_schema: { type: 'object' as const, properties: { path: { type: 'string' } } } };
+    const request: AnthropicRequest = { ...memorySelectionRequest(), tools: [tool] };
+    const schema = memorySelectionRequest().output_config?.format?.schema ?? {};
+    const system = (request.system as Array<{ text: string }>)[1]?.text;
+    const gemini25 = transformToGemini(request, geminiTarget('gemini-2.5-flash'));
+    expect([gemini25.systemInstruction, gemini25.generationConfig, gemini25.tools]).toEqual([
+      { parts: [{ text: `${system}\n\n${schemaInstruction(schema)}` }] },
+      { maxOutputTokens: 1024, thinkingConfig: { thinkingBudget: -1 } },
+      [{ functionDeclarations: [{ name: 'Read', description: 'Read a file', parametersJsonSchema: tool.input_schema }] }],
+    ]);
+    const gemini3 = transformToGemini(request, geminiTarget('gemini-3-pro-preview'));
+    expect([gemini3.systemInstruction, gemini3.generationConfig]).toEqual([
+      { parts: [{ text: system }] },
+      { maxOutputTokens: 1024, responseMimeType: 'application/json', responseJsonSchema: schema, thinkingConfig: { thinkingLevel: 'HIGH' } },
+    ]);
+  });
+
+  it('with adaptive thinking the effort narrows the thinking and thoughts are included; a model that cannot think gets no thinkingConfig', () => {
+    const adaptive = transformToGemini({ ...memorySelectionRequest(), thinking: { type: 'adaptive' }, output_config: { effort: 'low' } }, geminiTarget('gemini-3-pro-preview'));
+    expect(adaptive.generationConfig?.thinkingConfig).toEqual({ includeThoughts: true, thinkingLevel: 'LOW' });
+    const plain = transformToGemini(memorySelectionRequest(), geminiTarget('gemini-2.0-flash', { capabilities: {} }));
+    const schema = memorySelectionRequest().output_config?.format?.schema ?? {};
+    expect(plain.generationConfig).toEqual({ maxOutputTokens: 1024, responseMimeType: 'application/json', responseJsonSchema: schema });
   });
 });

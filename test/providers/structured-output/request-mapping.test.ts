@@ -1,5 +1,6 @@
 // How each provider family receives Claude Code's `output_config` (format and effort), from the captured hook
 // request and our own fixtures; and that the other fields the launcher environment brings are ignored safely.
+// The Gemini side lives beside its translator, in test/providers/gemini/transform-request.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { AnthropicRequest } from '../../../src/providers/common/anthropic-types.js';
 import { schemaInstruction } from '../../../src/providers/common/output-format.js';
@@ -59,55 +60,6 @@ describe('output_config.format → OpenAI-compatible response_format, per target
   it('a request without a format gets no response_format', () => {
     const request: AnthropicRequest = { ...hookRequest(), output_config: { effort: 'high' } };
     expect(transformToOpenAI(request, openAITarget('openai'))).not.toHaveProperty('response_format');
-  });
-});
-
-describe('output_config → Gemini generationConfig', () => {
-  it('the hook schema goes as responseJsonSchema with a JSON response type; effort high → thinking level HIGH on Gemini 3', () => {
-    const body = transformToGemini(hookRequest(), geminiTarget('gemini-3-flash-preview'));
-    expect(body.generationConfig).toEqual({
-      maxOutputTokens: 32000,
-      responseMimeType: 'application/json',
-      responseJsonSchema: HOOK_SCHEMA,
-      thinkingConfig: { thinkingLevel: 'HIGH' },
-    });
-    expect(body.tools).toBeUndefined();
-  });
-
-  it('with schemaMode "parameters" the schema is sanitised into responseSchema (no additionalProperties)', () => {
-    const body = transformToGemini(hookRequest(), geminiTarget('gemini-2.5-flash'), { schemaMode: 'parameters' });
-    expect(body.generationConfig).toEqual({
-      maxOutputTokens: 32000,
-      responseMimeType: 'application/json',
-      responseSchema: { type: 'OBJECT', properties: { ok: { type: 'BOOLEAN' }, reason: { type: 'STRING' }, impossible: { type: 'BOOLEAN' } }, required: ['ok', 'reason'] },
-      thinkingConfig: { thinkingBudget: -1 },
-    });
-  });
-
-  it('Gemini 2.5 with declared tools keeps the tools and gets the schema in the system instruction (it refuses JSON mode with tools)', () => {
-    const tool = { name: 'Read', description: 'Read a file', input_schema: { type: 'object' as const, properties: { path: { type: 'string' } } } };
-    const request: AnthropicRequest = { ...memorySelectionRequest(), tools: [tool] };
-    const body = transformToGemini(request, geminiTarget('gemini-2.5-flash'));
-    expect(body.generationConfig?.responseMimeType).toBeUndefined();
-    expect(body.tools?.[0]?.functionDeclarations?.map((d) => d.name)).toEqual(['Read']);
-    const schema = memorySelectionRequest().output_config?.format?.schema ?? {};
-    expect(body.systemInstruction?.parts[0]?.text.endsWith(`\n\n${schemaInstruction(schema)}`)).toBe(true);
-    const gemini3 = transformToGemini(request, geminiTarget('gemini-3-pro-preview'));
-    expect(gemini3.generationConfig?.responseJsonSchema).toEqual(schema);
-  });
-
-  it('maps effort to Gemini 3 thinking levels (Pro: LOW/HIGH, Flash: LOW/MEDIUM/HIGH) and to Gemini 2.5 budgets', () => {
-    const levels = (model: string) =>
-      (['low', 'medium', 'high', 'xhigh', 'max'] as const).map(
-        (effort) => transformToGemini({ ...memorySelectionRequest(), output_config: { effort } }, geminiTarget(model)).generationConfig?.thinkingConfig,
-      );
-    expect(levels('gemini-3-pro-preview')).toEqual([{ thinkingLevel: 'LOW' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }]);
-    expect(levels('gemini-3-flash-preview')).toEqual([{ thinkingLevel: 'LOW' }, { thinkingLevel: 'MEDIUM' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }, { thinkingLevel: 'HIGH' }]);
-    expect(levels('gemini-2.5-flash')).toEqual([{ thinkingBudget: 1024 }, { thinkingBudget: 8192 }, { thinkingBudget: -1 }, { thinkingBudget: -1 }, { thinkingBudget: -1 }]);
-    const adaptive = transformToGemini({ ...memorySelectionRequest(), thinking: { type: 'adaptive' }, output_config: { effort: 'low' } }, geminiTarget('gemini-3-pro-preview'));
-    expect(adaptive.generationConfig?.thinkingConfig).toEqual({ includeThoughts: true, thinkingLevel: 'LOW' });
-    const plain = transformToGemini(memorySelectionRequest(), geminiTarget('gemini-2.0-flash', { capabilities: {} }));
-    expect(plain.generationConfig?.thinkingConfig).toBeUndefined();
   });
 });
 
