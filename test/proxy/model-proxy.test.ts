@@ -1,11 +1,12 @@
 // Seed Task 4.1 (proxy core), for this layout: the proxy starts on a kernel-chosen loopback port, routes
-// /v1/messages (any query string) to the plan's main route, answers health, models and count_tokens, and
-// shutdown() frees the port even with a stream still open.
+// /v1/messages (any query string) to the plan's main route over a real socket, and shutdown() frees the port
+// even with a stream still open. Health, models and count_tokens are route-level: test/proxy/proxy-routes.test.ts.
 import { describe, expect, it } from 'vitest';
 import { OssError } from '../../src/errors.js';
 import { ModelProxy } from '../../src/proxy/model-proxy.js';
 import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { sdkMessage, usageEvent } from '../support/expected-messages.js';
 import { closeAfterEach, HELLO, planFor, type StartedProxy, startProxy, until, withoutTimings } from '../support/proxy-harness.js';
 
 const session = closeAfterEach<ScriptedServer>();
@@ -40,59 +41,11 @@ describe('ModelProxy', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const message = await accumulateWithSdk(await response.text());
-    expect(message).toEqual({
-      id: expect.stringMatching(/^msg_/) as unknown,
-      type: 'message',
-      role: 'assistant',
-      model: 'claude-opus-5-5',
-      content: [{ type: 'text', text: 'Hello from Claude.' }],
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 26, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-      parsed_output: null,
-    });
+    expect(message).toEqual(sdkMessage('Hello from Claude.'));
     expect(session.upstream?.requests[0]?.url).toBe('/v1/messages?beta=true');
     expect(usage.map(withoutTimings)).toEqual([
-      { prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', input_tokens: 26, output_tokens: 7, cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>' },
+      usageEvent('claude/claude-opus-5-5', 'claude', { input_tokens: 26, output_tokens: 7 }),
     ]);
-  });
-
-  it('answers GET / and HEAD / as a health check under the secret', async () => {
-    const { proxy } = await claudeProxy();
-    const get = await fetch(`${proxy.baseUrl}/`);
-    expect(get.status).toBe(200);
-    expect(await get.json()).toEqual({ status: 'ok' });
-    const head = await fetch(`${proxy.baseUrl}/`, { method: 'HEAD' });
-    expect(head.status).toBe(200);
-    expect(await head.text()).toBe('');
-  });
-
-  it('lists the plan models on GET /v1/models', async () => {
-    session.upstream = await start();
-    session.running = await startProxy({
-      plan: planFor('openrouter/deepseek/deepseek-chat', { background: { model: 'ollama/llama3.2', source: 'user' } }),
-      env: { ANTHROPIC_BASE_URL: session.upstream.url },
-    });
-    const response = await fetch(`${session.running.proxy.baseUrl}/v1/models?limit=1000`);
-    expect(await response.json()).toEqual({
-      data: [
-        { id: 'openrouter/deepseek/deepseek-chat', type: 'model', display_name: 'openrouter/deepseek/deepseek-chat' },
-        { id: 'ollama/llama3.2', type: 'model', display_name: 'ollama/llama3.2' },
-      ],
-      has_more: false,
-      first_id: 'openrouter/deepseek/deepseek-chat',
-      last_id: 'ollama/llama3.2',
-    });
-  });
-
-  it('answers count_tokens locally with the tokenizer count instead of a 404', async () => {
-    const { post } = await claudeProxy();
-    const request = { model: 'x', messages: [{ role: 'user', content: 'Hello there, how are you?' }] };
-    const response = await post('/v1/messages/count_tokens?beta=true', request);
-    expect(response.status).toBe(200);
-    // o200k_base: 7 tokens of text, + 4 framing for the message + 3 reply priming.
-    expect(await response.json()).toEqual({ input_tokens: 14 });
-    expect(session.upstream?.requests).toHaveLength(0);
   });
 
   it('frees the port on shutdown, cutting a request still waiting for its upstream', async () => {
