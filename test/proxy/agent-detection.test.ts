@@ -1,15 +1,13 @@
 // Subagent and helper-call detection on every supported Claude Code release, against what 2.0.77, 2.1.200 and
 // 2.1.332 really sent for one foreground subagent (fixtures/claude-code-releases/subagent-by-release.json, captured with
-// the scripted mock), plus the false positives the body match must not fall for without 2.1's markers.
+// the scripted mock), plus the false positives the body match must not fall for without 2.1's markers. How the proxy answers a
+// warmup is test/proxy/warmup-reply.test.ts's.
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectAgent, isWarmupRequest } from '../../src/proxy/agent-detection.js';
 import { planModels, selectRoute } from '../../src/proxy/select-route.js';
-import { start as startAnthropic, type ScriptedServer } from '../support/scripted-anthropic-server.js';
-import { openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
-import { planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
-import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { AGENTS_PLAN, planFor, REVIEWER_BODY } from '../support/proxy-harness.js';
 
 interface Captured {
   headers: IncomingHttpHeaders;
@@ -20,14 +18,7 @@ const capture = JSON.parse(readFileSync(new URL('../fixtures/claude-code-release
 const RELEASES = ['2.0.77', '2.1.200', '2.1.332'] as const;
 const release = (version: string): Release => capture[version] as Release;
 
-const REVIEWER_BODY = 'SUBAGENT-MARKER: You are a meticulous code reviewer. Review what you are asked to review and report briefly.';
-const plan = planFor('openrouter/deepseek/deepseek-chat', {
-  background: { model: 'ollama/llama3.2', source: 'user' },
-  agents: [
-    { name: 'code-reviewer', model: 'ollama/codellama', source: 'user', body: REVIEWER_BODY },
-    { name: 'writer', model: 'gemini/gemini-2.0-flash', source: 'user', body: 'You write docs.' },
-  ],
-});
+const plan = AGENTS_PLAN;
 const route = (captured: Captured): ReturnType<typeof selectRoute> => selectRoute(captured.body, captured.headers, plan, planModels(plan));
 const MAIN = { model: 'openrouter/deepseek/deepseek-chat', prompt: 'oss:ship' };
 const REVIEWER = { model: 'ollama/codellama', prompt: 'code-reviewer' };
@@ -93,76 +84,5 @@ describe('Claude Code 2.1 with subagent markers', () => {
     for (const version of ['2.1.200', '2.1.332']) {
       expect(Object.values(release(version)).map((captured) => isWarmupRequest(captured.body))).toEqual([false, false]);
     }
-  });
-});
-
-describe('warmups through the proxy', () => {
-  const servers: Array<ScriptedUpstream | ScriptedServer> = [];
-  let running: StartedProxy | undefined;
-  afterEach(async () => {
-    await running?.proxy.shutdown();
-    running = undefined;
-    await Promise.all(servers.splice(0).map((server) => server.close()));
-  });
-
-  function warmupBody(stream: boolean): Record<string, unknown> {
-    const { body } = release('2.0.77').warmup_request!;
-    return { ...body, tools: [], max_tokens: 32000, stream };
-  }
-
-  it('answers a warmup itself when the background route is not Claude: no upstream call, nothing in the ledger, a stream the SDK accepts', async () => {
-    const upstream = await startOpenAIUpstream(() => openAITextStream(['should not be asked']));
-    servers.push(upstream);
-    running = await startProxy({
-      plan: planFor('openai/gpt-4o', { background: { model: 'openai/gpt-4o-mini', source: 'user' } }),
-      env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'sk-o' },
-    });
-    const response = await running.post('/v1/messages?beta=true', warmupBody(true));
-    expect(response.status).toBe(200);
-    const message = await accumulateWithSdk(await response.text());
-    expect({ ...message, id: '<id>' }).toEqual({
-      id: '<id>',
-      type: 'message',
-      role: 'assistant',
-      model: 'openai/gpt-4o-mini',
-      content: [{ type: 'text', text: 'Ready.' }],
-      parsed_output: null,
-      stop_details: undefined,
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
-    });
-    const plain = await running.post('/v1/messages?beta=true', warmupBody(false));
-    expect({ ...((await plain.json()) as Record<string, unknown>), id: '<id>' }).toEqual({
-      id: '<id>',
-      type: 'message',
-      role: 'assistant',
-      model: 'openai/gpt-4o-mini',
-      content: [{ type: 'text', text: 'Ready.' }],
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
-    });
-    expect(upstream.requests).toEqual([]);
-    expect(running.usage).toEqual([]);
-  });
-
-  it("passes a warmup to Claude when the background route is Claude, where it primes the user's prompt cache", async () => {
-    const claude = await startAnthropic({ text: 'warmed' });
-    const upstream = await startOpenAIUpstream(() => openAITextStream(['main']));
-    servers.push(claude, upstream);
-    running = await startProxy({
-      plan: planFor('openai/gpt-4o', { background: { model: 'claude', source: 'user' } }),
-      env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'sk-o', ANTHROPIC_BASE_URL: claude.url },
-      claudeAvailable: true,
-    });
-    const response = await running.post('/v1/messages?beta=true', warmupBody(true), { 'x-api-key': 'sk-ant-user' });
-    const message = await accumulateWithSdk(await response.text());
-    expect(message.content).toEqual([{ type: 'text', text: 'warmed' }]);
-    expect(claude.requests.map((request) => [request.path, (request.body as { messages: unknown[] }).messages])).toEqual([
-      ['/v1/messages', warmupBody(true).messages],
-    ]);
-    expect(upstream.requests).toEqual([]);
-    expect(running.usage.map((event) => [event.prompt, event.model, event.outcome])).toEqual([['oss:ship', 'claude/claude-sonnet-4-5-20250929', 'ok']]);
   });
 });

@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planModels, selectRoute } from '../../src/proxy/select-route.js';
 import { openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import { AGENTS_PLAN, HELLO, planFor, REVIEWER_BODY, startProxy, type StartedProxy } from '../support/proxy-harness.js';
 
 interface Capture {
   subagent_request_2: { headers: IncomingHttpHeaders; body: { model: string; system: unknown; messages: unknown[] } };
@@ -13,15 +13,7 @@ interface Capture {
 
 const capture = JSON.parse(readFileSync(new URL('../fixtures/claude-code/subagent-foreground.json', import.meta.url), 'utf8')) as Capture;
 const subagent = capture.subagent_request_2;
-const REVIEWER_BODY = 'SUBAGENT-MARKER: You are a meticulous code reviewer. Review what you are asked to review and report briefly.';
-
-const plan = planFor('openrouter/deepseek/deepseek-chat', {
-  background: { model: 'ollama/llama3.2', source: 'user' },
-  agents: [
-    { name: 'code-reviewer', model: 'ollama/codellama', source: 'user', body: REVIEWER_BODY },
-    { name: 'writer', model: 'gemini/gemini-2.0-flash', source: 'user', body: 'You write docs.' },
-  ],
-});
+const plan = AGENTS_PLAN;
 
 describe('selectRoute', () => {
   it("routes a recorded subagent request to the agent whose body starts its system prompt, keyed by the agent's name", () => {

@@ -30,6 +30,18 @@ export function planFor(main: string, extra: Partial<Omit<RoutePlan, 'main'>> & 
   };
 }
 
+/** The start of the code-reviewer agent's file, as the captured subagent requests' system prompts carry it. */
+export const REVIEWER_BODY = 'SUBAGENT-MARKER: You are a meticulous code reviewer. Review what you are asked to review and report briefly.';
+
+/** A plan with a background model of its own and two agents, as the routing tests use it. */
+export const AGENTS_PLAN: RoutePlan = planFor('openrouter/deepseek/deepseek-chat', {
+  background: { model: 'ollama/llama3.2', source: 'user' },
+  agents: [
+    { name: 'code-reviewer', model: 'ollama/codellama', source: 'user', body: REVIEWER_BODY },
+    { name: 'writer', model: 'gemini/gemini-2.0-flash', source: 'user', body: 'You write docs.' },
+  ],
+});
+
 export interface StartedProxy {
   proxy: ModelProxy;
   usage: UsageEvent[];
