@@ -6,6 +6,7 @@ import { start, type ScriptedServer } from '../support/scripted-anthropic-server
 import { openAIError, openAIStreamStart, openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
 import type { UpstreamScript } from '../support/scripted-upstream.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { FROM_CLAUDE, sdkMessage, usageEvent } from '../support/expected-messages.js';
 import { HELLO, planFor, startProxy, until, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
 import type { ProxyTuning } from '../../src/proxy/model-proxy.js';
 
@@ -42,29 +43,14 @@ function eventNames(sse: string): string[] {
 
 const USER = { 'x-api-key': 'sk-ant-user' };
 
-/** A message as the SDK accumulates it; `model` and the text vary, the id is random. */
-function accumulated(model: string, text: string, usage: [number, number], idPrefix = 'msg_oss_') {
-  return {
-    id: expect.stringMatching(new RegExp(`^${idPrefix}`)) as unknown,
-    type: 'message',
-    role: 'assistant',
-    model,
-    content: [{ type: 'text', text }],
-    stop_reason: 'end_turn',
-    stop_sequence: null,
-    usage: { input_tokens: usage[0], output_tokens: usage[1], cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-    parsed_output: null,
-  };
+/** A translated answer from the scripted OpenRouter, as the SDK accumulates it. */
+function fromOpenRouter(text: string, usage: [number, number] = [10, 5]) {
+  return sdkMessage(text, { model: OPENROUTER, usage, idPrefix: 'msg_oss_' });
 }
 
 /** What the scripted Claude server streams for a request, as the SDK accumulates it. */
 function fromClaude(inputTokens: number) {
-  return accumulated('claude-opus-5-5', 'From Claude.', [inputTokens, 7], 'msg_');
-}
-
-/** The usage event for one request, timings as placeholders. */
-function usageOf(model: string, provider: string, fallback: boolean, outcome: 'ok' | 'error', tokens: Partial<Record<'input_tokens' | 'output_tokens' | 'cache_read_tokens' | 'cache_write_tokens', number>> = {}) {
-  return { prompt: 'oss:ship', model, provider, input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0, ...tokens, fallback, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome, at: '<time>' };
+  return sdkMessage('From Claude.', { usage: [inputTokens, 7] });
 }
 
 const OPENROUTER = 'openrouter/deepseek/deepseek-chat';
@@ -91,17 +77,6 @@ async function readUntilThenLeave(baseUrl: string, body: string, headers: Record
 }
 
 describe('proxy edge cases', () => {
-  it('edge #11: keeps a silent upstream alive with SSE comment lines, not message_start or ping, then sends the whole answer', async () => {
-    const { post } = await openrouterProxy(() => ({ ...openAITextStream(['late answer']), delayMs: 300 }), false, { pingIntervalMs: 20 });
-    const sse = await (await post('/v1/messages', HELLO)).text();
-    // How many comments fit in the silence depends on the machine; that they come first, and alone, does not.
-    const comments = /^(: keep-alive\n\n)+/.exec(sse)?.[0] ?? '';
-    expect(comments.length).toBeGreaterThan(0);
-    expect(eventNames(sse.slice(comments.length))).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
-    expect(sse.slice(comments.length)).not.toContain(': keep-alive');
-    expect(await accumulateWithSdk(sse)).toEqual(accumulated(OPENROUTER, 'late answer', [10, 5]));
-  });
-
   it('edge #11: sends ping events during silence once content has started', async () => {
     const stream = openAITextStream(['first', ' second']);
     const chunks = stream.kind === 'sse' ? stream.chunks : [];
@@ -117,7 +92,7 @@ describe('proxy edge cases', () => {
     expect(names.slice(0, firstPing)).toEqual(['message_start', 'content_block_start', 'content_block_delta']);
     expect(names.slice(firstPing, afterPings).every((name) => name === 'ping')).toBe(true);
     expect(names.slice(afterPings)).toEqual(['content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
-    expect(await accumulateWithSdk(sse)).toEqual(accumulated(OPENROUTER, 'first second', [10, 5]));
+    expect(await accumulateWithSdk(sse)).toEqual(fromOpenRouter('first second'));
   });
 
   it('edge #12: a client that disconnects aborts the upstream request', async () => {
@@ -134,7 +109,7 @@ describe('proxy edge cases', () => {
     abort.abort();
     await until(() => provider?.requests[0]?.aborted === true, 'the upstream request to be aborted');
     await until(() => running!.usage.length === 1, 'the usage event');
-    expect(running!.usage.map(withoutTimings)).toEqual([usageOf(OPENROUTER, 'openrouter', false, 'error', { input_tokens: Math.ceil(Buffer.byteLength(body) / 4) })]);
+    expect(running!.usage.map(withoutTimings)).toEqual([usageEvent(OPENROUTER, 'openrouter', { outcome: 'error', input_tokens: Math.ceil(Buffer.byteLength(body) / 4) })]);
   });
 
   it('edge #12: Claude Code leaving mid-stream still reports the usage so far, estimated: input from the request size, output from the text streamed', async () => {
@@ -145,7 +120,7 @@ describe('proxy edge cases', () => {
     await until(() => provider?.requests[0]?.aborted === true, 'the upstream request to be aborted');
     await until(() => running!.usage.length === 1, 'the usage event');
     expect(running!.usage.map(withoutTimings)).toEqual([
-      usageOf(OPENROUTER, 'openrouter', false, 'error', { input_tokens: Math.ceil(Buffer.byteLength(body) / 4), output_tokens: 100 }),
+      usageEvent(OPENROUTER, 'openrouter', { outcome: 'error', input_tokens: Math.ceil(Buffer.byteLength(body) / 4), output_tokens: 100 }),
     ]);
   });
 
@@ -161,7 +136,7 @@ describe('proxy edge cases', () => {
     await until(() => provider?.requests[0]?.aborted === true, 'the Claude request to be aborted');
     await until(() => running!.usage.length === 1, 'the usage event');
     expect(running!.usage.map(withoutTimings)).toEqual([
-      usageOf('claude/claude-opus-5-5', 'claude', false, 'error', { input_tokens: 1234, cache_read_tokens: 50, output_tokens: 100 }),
+      usageEvent('claude/claude-opus-5-5', 'claude', { outcome: 'error', input_tokens: 1234, cache_read_tokens: 50, output_tokens: 100 }),
     ]);
   });
 
@@ -197,7 +172,7 @@ describe('proxy edge cases', () => {
     };
     const response = await post('/v1/messages?beta=true', request, { 'anthropic-beta': 'claude-code-20250219,context-management-2025-06-27' });
     expect(response.status).toBe(200);
-    expect(await accumulateWithSdk(await response.text())).toEqual(accumulated(OPENROUTER, 'ok', [10, 5]));
+    expect(await accumulateWithSdk(await response.text())).toEqual(fromOpenRouter('ok'));
     const seen = provider!.requests[0]!;
     expect(seen.headers['anthropic-beta']).toBeUndefined();
     expect(seen.headers['anthropic-version']).toBeUndefined();
@@ -250,7 +225,8 @@ describe('upstream faults', () => {
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toBe(JSON.stringify(errorFrame));
     expect(claude!.requests).toHaveLength(0);
-    expect(running!.usage.map(withoutTimings)).toEqual([usageOf(OPENROUTER, 'openrouter', false, 'error', {
+    expect(running!.usage.map(withoutTimings)).toEqual([usageEvent(OPENROUTER, 'openrouter', {
+      outcome: 'error',
       // Estimated, as the stream never reported usage: the request's size and the 9 characters streamed, at ~4 per token.
       input_tokens: Math.ceil(Buffer.byteLength(JSON.stringify(HELLO)) / 4),
       output_tokens: Math.ceil('Hello wor'.length / 4),
@@ -260,15 +236,15 @@ describe('upstream faults', () => {
   it('an upstream reset before any content falls back to Claude', async () => {
     const { post } = await openrouterProxy(() => ({ kind: 'destroy' }), true);
     const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
-    expect(message).toEqual(fromClaude(26));
-    expect(running!.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', true, 'ok', { input_tokens: 26, output_tokens: 7 })]);
+    expect(message).toEqual(FROM_CLAUDE);
+    expect(running!.usage.map(withoutTimings)).toEqual([usageEvent('claude/claude-opus-5-5', 'claude', { fallback: true, input_tokens: 26, output_tokens: 7 })]);
     expect(running!.fallbacks).toEqual([`oss: ${OPENROUTER} failed (${connectionFailed()}): falling back to Claude`]);
   });
 
   it('an upstream that never answers times out into a fallback', async () => {
     const { post } = await openrouterProxy(() => ({ kind: 'never-answer' }), true, { timeouts: { headersMs: 100 }, retry: { maxRetries: 0 } });
     const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
-    expect(message).toEqual(fromClaude(26));
+    expect(message).toEqual(FROM_CLAUDE);
     expect(running!.fallbacks).toEqual([`oss: ${OPENROUTER} failed (${timedOut()}): falling back to Claude`]);
   });
 
@@ -282,7 +258,7 @@ describe('upstream faults', () => {
   it('a 429 storm is retried a bounded number of times, then falls back once', async () => {
     const { post } = await openrouterProxy(() => openAIError(429, 'Rate limit exceeded', { 'retry-after': '0' }, 'rate_limit_exceeded'), true);
     const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
-    expect(message).toEqual(fromClaude(26));
+    expect(message).toEqual(FROM_CLAUDE);
     expect(provider!.requests).toHaveLength(3);
     expect(running!.fallbacks).toEqual([`oss: ${OPENROUTER} failed (${OPENROUTER} (openrouter): rate limited (Rate limit exceeded); Claude Code retries on its own, or pick another model with --model): falling back to Claude`]);
   });
@@ -290,8 +266,8 @@ describe('upstream faults', () => {
   it('malformed upstream SSE before any content falls back to Claude', async () => {
     const { post } = await openrouterProxy(() => ({ kind: 'sse', chunks: MALFORMED }), true);
     const message = await accumulateWithSdk(await (await post('/v1/messages', HELLO, USER)).text());
-    expect(message).toEqual(fromClaude(26));
-    expect(running!.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', true, 'ok', { input_tokens: 26, output_tokens: 7 })]);
+    expect(message).toEqual(FROM_CLAUDE);
+    expect(running!.usage.map(withoutTimings)).toEqual([usageEvent('claude/claude-opus-5-5', 'claude', { fallback: true, input_tokens: 26, output_tokens: 7 })]);
     expect(running!.fallbacks).toEqual([`oss: ${OPENROUTER} failed (${INCOMPLETE}): falling back to Claude`]);
   });
 
