@@ -1,33 +1,13 @@
 // `oss models costs --chart`: a bar per day, prompt or model with the table's own figures, in 80 columns,
 // `#` bars where the terminal cannot show Unicode blocks, and `--json` unchanged by `--chart`.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { mergeIntoLedger, type LedgerRecord } from '../../src/usage/ledger.js';
-import { capturedIO } from '../support/captured-io.js';
+import { homeWithSampleLedger, runCosts } from '../support/sample-ledger.js';
 
 let env: NodeJS.ProcessEnv;
 
-const at = (day: number) => new Date(2026, 0, day, 12).getTime();
-function record(overrides: Partial<LedgerRecord>): LedgerRecord {
-  return {
-    prompt: 'oss:ship', model: 'openai/gpt-4o', input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0,
-    cost_usd: 0, unpriced: false, fallback: false, at: at(10), ...overrides,
-  };
-}
-
 beforeEach(async () => {
-  const home = await mkdtemp(join(tmpdir(), 'oss-chart-'));
-  env = { HOME: home, OSS_HOME: join(home, '.oss') };
-  await mergeIntoLedger([
-    record({ at: at(10), input_tokens: 10000, output_tokens: 2000, cost_usd: 0.045 }),
-    record({ at: at(10), prompt: 'code-reviewer', model: 'ollama/codellama', input_tokens: 3000, output_tokens: 1000 }),
-    record({ at: at(11), model: 'openrouter/deepseek/deepseek-chat', input_tokens: 1000, cache_read_tokens: 4000, output_tokens: 500, cost_usd: 0.0012 }),
-    record({ at: at(12), prompt: 'adhoc', model: 'lmstudio/qwen', input_tokens: 100, output_tokens: 100, unpriced: true }),
-    record({ at: at(12), prompt: 'adhoc', model: 'claude', input_tokens: 100, output_tokens: 10, fallback: true, cost_usd: 0.001 }),
-  ], env);
+  env = await homeWithSampleLedger();
   vi.stubEnv('TERM', 'xterm-256color');
 });
 
@@ -35,11 +15,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-async function run(...args: string[]) {
-  const io = capturedIO(env, env.HOME!);
-  const code = await main(['models', 'costs', ...args], io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const run = (...args: string[]) => runCosts(env, ...args);
 
 const full = (cells: number) => '█'.repeat(cells);
 

@@ -1,76 +1,46 @@
 // `oss models costs`: the ledger as a table with totals, by day, prompt or model, filtered by date.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { mergeIntoLedger, type LedgerRecord } from '../../src/usage/ledger.js';
-import { capturedIO } from '../support/captured-io.js';
+import { homeWithSampleLedger, runCosts } from '../support/sample-ledger.js';
 
 let env: NodeJS.ProcessEnv;
 
-const at = (day: number) => new Date(2026, 0, day, 12).getTime();
-function record(overrides: Partial<LedgerRecord>): LedgerRecord {
-  return {
-    prompt: 'oss:ship', model: 'openai/gpt-4o', input_tokens: 0, output_tokens: 0, cache_read_tokens: 0, cache_write_tokens: 0,
-    cost_usd: 0, unpriced: false, fallback: false, at: at(10), ...overrides,
-  };
-}
-
 beforeEach(async () => {
-  const home = await mkdtemp(join(tmpdir(), 'oss-costs-'));
-  env = { HOME: home, OSS_HOME: join(home, '.oss') };
-  await mergeIntoLedger([
-    record({ at: at(10), input_tokens: 10000, output_tokens: 2000, cost_usd: 0.045 }),
-    record({ at: at(10), prompt: 'code-reviewer', model: 'ollama/codellama', input_tokens: 3000, output_tokens: 1000 }),
-    record({ at: at(11), model: 'openrouter/deepseek/deepseek-chat', input_tokens: 1000, cache_read_tokens: 4000, output_tokens: 500, cost_usd: 0.0012 }),
-    record({ at: at(12), prompt: 'adhoc', model: 'lmstudio/qwen', input_tokens: 100, output_tokens: 100, unpriced: true }),
-    record({ at: at(12), prompt: 'adhoc', model: 'claude', input_tokens: 100, output_tokens: 10, fallback: true, cost_usd: 0.001 }),
-  ], env);
+  env = await homeWithSampleLedger();
 });
 
-async function run(...args: string[]) {
-  const io = capturedIO(env, env.HOME!);
-  const code = await main(['models', 'costs', ...args], io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
+const run = (...args: string[]) => runCosts(env, ...args);
+const ledgerFile = () => join(env.OSS_HOME!, 'usage.json');
+const unpricedNote = () => `* 1 request had no known price and counts as $0; set one under "pricing" in ${join(env.OSS_HOME!, 'config.json')}.`;
+
+/** The whole printed report: the title naming the ledger, the table, and the note on unpriced requests when one is. */
+function report(title: string, rows: string[], note = true): string {
+  return [`${title} (${ledgerFile()})`, '', ...rows, '', ...(note ? [unpricedNote(), ''] : [])].join('\n');
 }
 
 describe('oss models costs', () => {
   it('shows a table by day with a total row and a note on unpriced requests', async () => {
     const { code, out } = await run();
     expect(code).toBe(0);
-    expect(out).toBe([
-      `Usage by day (${join(env.OSS_HOME!, 'usage.json')})`,
-      '',
+    expect(out).toBe(report('Usage by day', [
       'Day         Requests   Input  Output  Cache read  Cache write  Cost (USD)  Fallbacks',
       '2026-01-10         2  13,000   3,000           0            0    $0.0450           0',
       '2026-01-11         1   1,000     500       4,000            0    $0.0012           0',
       '2026-01-12         2     200     110           0            0    $0.0010*          1',
       'Total              5  14,200   3,610       4,000            0    $0.0472*          1',
-      '',
-      `* 1 request had no known price and counts as $0; set one under "pricing" in ${join(env.OSS_HOME!, 'config.json')}.`,
-      '',
-    ].join('\n'));
+    ]));
   });
 
   it('groups by prompt and by model, rows sorted by key, with the same total and unpriced note', async () => {
-    const ledger = join(env.OSS_HOME!, 'usage.json');
-    const note = `* 1 request had no known price and counts as $0; set one under "pricing" in ${join(env.OSS_HOME!, 'config.json')}.`;
-    expect((await run('--by', 'prompt')).out).toBe([
-      `Usage by prompt (${ledger})`,
-      '',
+    expect((await run('--by', 'prompt')).out).toBe(report('Usage by prompt', [
       'Prompt         Requests   Input  Output  Cache read  Cache write  Cost (USD)  Fallbacks',
       'adhoc                 2     200     110           0            0    $0.0010*          1',
       'code-reviewer         1   3,000   1,000           0            0    $0.0000           0',
       'oss:ship              2  11,000   2,500       4,000            0    $0.0462           0',
       'Total                 5  14,200   3,610       4,000            0    $0.0472*          1',
-      '',
-      note,
-      '',
-    ].join('\n'));
-    expect((await run('--by', 'model')).out).toBe([
-      `Usage by model (${ledger})`,
-      '',
+    ]));
+    expect((await run('--by', 'model')).out).toBe(report('Usage by model', [
       'Model                              Requests   Input  Output  Cache read  Cache write  Cost (USD)  Fallbacks',
       'claude                                    1     100      10           0            0    $0.0010           1',
       'lmstudio/qwen                             1     100     100           0            0    $0.0000*          0',
@@ -78,22 +48,16 @@ describe('oss models costs', () => {
       'openai/gpt-4o                             1  10,000   2,000           0            0    $0.0450           0',
       'openrouter/deepseek/deepseek-chat         1   1,000     500       4,000            0    $0.0012           0',
       'Total                                     5  14,200   3,610       4,000            0    $0.0472*          1',
-      '',
-      note,
-      '',
-    ].join('\n'));
+    ]));
   });
 
   it('keeps only the days from --since to --until, inclusive', async () => {
     const { out } = await run('--since', '2026-01-11', '--until', '2026-01-11');
-    expect(out).toBe([
-      `Usage by day from 2026-01-11 to 2026-01-11 (${join(env.OSS_HOME!, 'usage.json')})`,
-      '',
+    expect(out).toBe(report('Usage by day from 2026-01-11 to 2026-01-11', [
       'Day         Requests  Input  Output  Cache read  Cache write  Cost (USD)  Fallbacks',
       '2026-01-11         1  1,000     500       4,000            0    $0.0012           0',
       'Total              1  1,000     500       4,000            0    $0.0012           0',
-      '',
-    ].join('\n'));
+    ], false));
   });
 
   it('prints the stable JSON shape with --json', async () => {
