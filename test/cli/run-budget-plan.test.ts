@@ -3,16 +3,8 @@
 // tighten a cap, never loosen one); bad values fail with the file, the JSON path and an example.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-async function oss(p: TempProject, ...argv: string[]) {
-  const io = captureIO(p.root, p.env);
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+import { tempProject } from '../routing/temp-project.js';
+import { json, oss } from '../support/oss-in-project.js';
 
 /** The plan's budget lines. */
 function budgetLines(out: string): string[] {

@@ -1,28 +1,19 @@
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
+import type { TempProject } from '../routing/temp-project.js';
+import { json, oss, shipProject } from '../support/oss-in-project.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-async function oss(p: TempProject, ...argv: string[]) {
-  const io = captureIO(p.root, p.env);
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
-
-function shipProject(): TempProject {
-  const p = tempProject();
-  p.write('.claude/commands/oss/ship.md', '---\ndescription: ship it\n---\nShip $ARGUMENTS');
+function reviewedProject(): TempProject {
+  const p = shipProject();
   p.write('.claude/agents/code-reviewer.md', '---\nname: code-reviewer\nmodel: openai/gpt-4o\n---\nYou review code.');
   return p;
 }
 
 describe('oss run --dry-run (in process)', () => {
   it('prints the plan with sources and exits 0 without launching claude', async () => {
-    const p = shipProject();
+    const p = reviewedProject();
     const result = await oss(p, 'run', '/oss:ship', 'prod', '--dry-run', '--model', 'ollama/llama3.2');
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
@@ -40,7 +31,7 @@ describe('oss run --dry-run (in process)', () => {
   });
 
   it('shows where WebSearch goes when models.search pins it, with the file that says so', async () => {
-    const p = shipProject();
+    const p = reviewedProject();
     const project = p.write('.oss/config.json', json({ models: { search: 'openrouter/perplexity/sonar' } }));
     const result = await oss(p, 'run', '/oss:ship', '--dry-run', '-m', 'ollama/llama3.2');
     expect([result.code, result.err]).toEqual([0, '']);
@@ -48,7 +39,7 @@ describe('oss run --dry-run (in process)', () => {
   });
 
   it('refuses a models.search that is not a model id, naming the file and the JSON path', async () => {
-    const p = shipProject();
+    const p = reviewedProject();
     const project = p.write('.oss/config.json', json({ models: { search: 'perplexity' } }));
     const result = await oss(p, 'run', '/oss:ship', '--dry-run');
     expect(result.code).toBe(2);
@@ -58,7 +49,7 @@ describe('oss run --dry-run (in process)', () => {
   });
 
   it('takes -m before or after the prompt words, and --no-fallback', async () => {
-    const p = shipProject();
+    const p = reviewedProject();
     const user = p.writeHome('.oss/config.json', json({ models: { commands: { 'oss:ship': 'openai/gpt-4o' } } }));
     const agentFile = join(p.root, '.claude', 'agents', 'code-reviewer.md');
     const withoutCli = await oss(p, 'run', '/oss:ship', '--dry-run', '--no-fallback');
@@ -90,7 +81,7 @@ describe('oss run --dry-run (in process)', () => {
   });
 
   it('rejects an invalid --model with exit 2, in one line listing the providers, printing no plan', async () => {
-    const p = shipProject();
+    const p = reviewedProject();
     const result = await oss(p, 'run', '/oss:ship', '--dry-run', '--model', 'invalid');
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
@@ -107,7 +98,7 @@ describe('oss run --dry-run (built CLI)', () => {
   }, 300_000);
 
   it('runs from bin/oss.js in a project and prints the plan', async () => {
-    const p = shipProject();
+    const p = reviewedProject();
     const result = await execa('node', [join(repo, 'bin', 'oss.js'), 'run', '/oss:ship', '--dry-run', '--model', 'ollama/llama3.2'], {
       cwd: p.root,
       env: p.env,

@@ -2,22 +2,8 @@
 // them before a launch): each is one exact line on stderr, the plan still prints and the exit code stays 0.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-async function oss(p: TempProject, ...argv: string[]) {
-  const io = captureIO(p.root, p.env);
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
-
-function withShip(): TempProject {
-  const p = tempProject();
-  p.write('.claude/commands/oss/ship.md', '---\ndescription: ship it\n---\nShip $ARGUMENTS');
-  return p;
-}
+import { tempProject } from '../routing/temp-project.js';
+import { json, oss, shipProject } from '../support/oss-in-project.js';
 
 describe('oss run warnings (printed before claude starts, and by --dry-run)', () => {
   it('warns when a slash prompt has no command or skill file, naming where it looked', async () => {
@@ -32,7 +18,7 @@ describe('oss run warnings (printed before claude starts, and by --dry-run)', ()
   });
 
   it("does not flag Claude Code's own commands, nor a prompt found as a command or a skill", async () => {
-    const p = withShip();
+    const p = shipProject();
     p.write('.claude/skills/pdf/SKILL.md', '---\nname: pdf\n---\nRead PDFs.');
     for (const prompt of ['/compact', '/review', '/oss:ship', '/pdf']) {
       const result = await oss(p, 'run', prompt, '--dry-run');
@@ -41,7 +27,7 @@ describe('oss run warnings (printed before claude starts, and by --dry-run)', ()
   });
 
   it('says a retired model was "retired on" its date, naming every route on it', async () => {
-    const p = withShip();
+    const p = shipProject();
     p.write('.oss/config.json', json({ models: { background: 'gemini/gemini-2.0-flash' } }));
     const result = await oss(p, 'run', '/oss:ship', '--dry-run', '-m', 'gemini/gemini-2.0-flash');
     expect([result.code, result.err]).toEqual([
@@ -51,7 +37,7 @@ describe('oss run warnings (printed before claude starts, and by --dry-run)', ()
   });
 
   it('warns about an agent route whose model has no tools and a window under 32k', async () => {
-    const p = withShip();
+    const p = shipProject();
     p.write('.claude/agents/code-reviewer.md', '---\nname: code-reviewer\n---\nYou review code.');
     p.write('.oss/config.json', json({ models: { agents: { 'code-reviewer': 'ollama/codellama' } } }));
     const result = await oss(p, 'run', '/oss:ship', '--dry-run');
@@ -62,7 +48,7 @@ describe('oss run warnings (printed before claude starts, and by --dry-run)', ()
   });
 
   it('warns about a background route on a model with a small window, but not when background is just main', async () => {
-    const p = withShip();
+    const p = shipProject();
     const small = await oss(p, 'run', '/oss:ship', '--dry-run', '-m', 'openai/gpt-4o');
     expect(small.err).toBe('');
     p.write('.oss/config.json', json({ models: { background: 'openai/gpt-3.5-turbo-0125', pricing: {} }, pricing: { 'openai/gpt-3.5-turbo-0125': { contextWindow: 16385 } } }));
@@ -75,7 +61,7 @@ describe('oss run warnings (printed before claude starts, and by --dry-run)', ()
   });
 
   it('names an unknown config key with the closest known one, in every layer, and ignores unrelated top-level keys', async () => {
-    const p = withShip();
+    const p = shipProject();
     const project = p.write('.oss/config.json', json({ models: { agent: { 'code-reviewer': 'openai/gpt-4o' }, fallbak: false }, modles: {}, otherTool: { x: 1 } }));
     const user = p.writeHome('.oss/config.json', json({ providers: { lmstudio: { type: 'openai', baseURL: 'http://localhost:1234/v1', baseUrl: 'http://localhost:1234/v1' } }, pricing: { 'openai/gpt-4o': { inptu: 1 } } }));
     const result = await oss(p, 'run', '/oss:ship', '--dry-run');
@@ -93,7 +79,7 @@ describe('oss run warnings (printed before claude starts, and by --dry-run)', ()
   });
 
   it('refuses a bare model id with "did you mean" and the provider-qualified ids', async () => {
-    const p = withShip();
+    const p = shipProject();
     const result = await oss(p, 'run', '/oss:ship', '--dry-run', '--model', 'gpt-4o');
     expect([result.code, result.out, result.err]).toEqual([
       2,
@@ -108,7 +94,7 @@ describe('oss run warnings (printed before claude starts, and by --dry-run)', ()
   });
 
   it('suggests a provider for a bare id written in a config file too', async () => {
-    const p = withShip();
+    const p = shipProject();
     const project = p.write('.oss/config.json', json({ models: { default: 'gpt-4o' } }));
     const result = await oss(p, 'run', '/oss:ship', '--dry-run');
     expect([result.code, result.err]).toEqual([

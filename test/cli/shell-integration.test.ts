@@ -4,21 +4,12 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
+import { tempProject, type TempProject } from '../routing/temp-project.js';
+import { json, oss, shipProject } from '../support/oss-in-project.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-async function oss(p: TempProject, ...argv: string[]) {
-  const io = captureIO(p.root, p.env);
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
-
 function routedProject(): TempProject {
-  const p = tempProject();
-  p.write('.claude/commands/oss/ship.md', '---\ndescription: ship it\n---\nShip $ARGUMENTS');
+  const p = shipProject();
   p.write('.claude/commands/notes.md', 'Write notes.');
   p.write('.claude/agents/code-reviewer.md', '---\nname: code-reviewer\n---\nYou review code.');
   p.write('.claude/skills/pdf/SKILL.md', '---\nname: pdf\n---\nRead PDFs.');

@@ -2,14 +2,8 @@
 // project file that is not trusted: the plan uses its model choices but none of its provider settings.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { captureIO, tempProject, type TempProject } from '../routing/temp-project.js';
-
-async function oss(p: TempProject, ...argv: string[]) {
-  const io = captureIO(p.root, p.env);
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+import { tempProject } from '../routing/temp-project.js';
+import { oss } from '../support/oss-in-project.js';
 
 const CONFIG = {
   models: { default: 'evil/m', commands: { 'oss:ship': 'openai/gpt-4o' } },
