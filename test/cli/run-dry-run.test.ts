@@ -11,6 +11,13 @@ function reviewedProject(): TempProject {
   return p;
 }
 
+/** The whole plan printed for /oss:ship: its routes, the fallback line and the default WebSearch line. */
+function shipPlan(routes: string[], fallback: 'on' | 'off' = 'on', finalNewline = true): string {
+  const search = "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)";
+  const lines = ['Route plan for /oss:ship (command)', ...routes.map((route) => `  ${route}`), `  fallback to Claude when a provider fails: ${fallback}`, search];
+  return [...lines, ...(finalNewline ? [''] : [])].join('\n');
+}
+
 describe('oss run --dry-run (in process)', () => {
   it('prints the plan with sources and exits 0 without launching claude', async () => {
     const p = reviewedProject();
@@ -18,15 +25,11 @@ describe('oss run --dry-run (in process)', () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
     expect(result.out).toBe(
-      [
-        'Route plan for /oss:ship (command)',
-        '  main                 ollama/llama3.2  --model',
-        '  background           ollama/llama3.2  same as main',
-        `  agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
-        '  fallback to Claude when a provider fails: on',
-        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
-        '',
-      ].join('\n'),
+      shipPlan([
+        'main                 ollama/llama3.2  --model',
+        'background           ollama/llama3.2  same as main',
+        `agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
+      ]),
     );
   });
 
@@ -55,28 +58,20 @@ describe('oss run --dry-run (in process)', () => {
     const withoutCli = await oss(p, 'run', '/oss:ship', '--dry-run', '--no-fallback');
     expect([withoutCli.code, withoutCli.err]).toEqual([0, '']);
     expect(withoutCli.out).toBe(
-      [
-        'Route plan for /oss:ship (command)',
-        `  main                 openai/gpt-4o  user config ${user}`,
-        '  background           openai/gpt-4o  same as main',
-        `  agent code-reviewer  openai/gpt-4o  frontmatter of ${agentFile}`,
-        '  fallback to Claude when a provider fails: off',
-        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
-        '',
-      ].join('\n'),
+      shipPlan([
+        `main                 openai/gpt-4o  user config ${user}`,
+        'background           openai/gpt-4o  same as main',
+        `agent code-reviewer  openai/gpt-4o  frontmatter of ${agentFile}`,
+      ], 'off'),
     );
     const withCli = await oss(p, 'run', '--dry-run', '/oss:ship', 'prod', '-m', 'gemini/gemini-2.5-flash');
     expect([withCli.code, withCli.err]).toEqual([0, '']);
     expect(withCli.out).toBe(
-      [
-        'Route plan for /oss:ship (command)',
-        '  main                 gemini/gemini-2.5-flash  --model',
-        '  background           gemini/gemini-2.5-flash  same as main',
-        `  agent code-reviewer  openai/gpt-4o            frontmatter of ${agentFile}`,
-        '  fallback to Claude when a provider fails: on',
-        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
-        '',
-      ].join('\n'),
+      shipPlan([
+        'main                 gemini/gemini-2.5-flash  --model',
+        'background           gemini/gemini-2.5-flash  same as main',
+        `agent code-reviewer  openai/gpt-4o            frontmatter of ${agentFile}`,
+      ]),
     );
   });
 
@@ -106,14 +101,11 @@ describe('oss run --dry-run (built CLI)', () => {
     });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toBe(
-      [
-        'Route plan for /oss:ship (command)',
-        '  main                 ollama/llama3.2  --model',
-        '  background           ollama/llama3.2  same as main',
-        `  agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
-        '  fallback to Claude when a provider fails: on',
-        "  WebSearch: the route's own search where it has one, else Claude, else a tool error (models.search pins one)",
-      ].join('\n'),
+      shipPlan([
+        'main                 ollama/llama3.2  --model',
+        'background           ollama/llama3.2  same as main',
+        `agent code-reviewer  openai/gpt-4o    frontmatter of ${join(p.root, '.claude', 'agents', 'code-reviewer.md')}`,
+      ], 'on', false),
     );
   });
 });
