@@ -1,29 +1,22 @@
 // Claude pass-through: the user's own credentials go to the Anthropic upstream exactly as Claude Code sent
 // them, and nowhere else; an `anthropic`-type provider gets its own key and the upstream model name.
-import { afterEach, describe, expect, it } from 'vitest';
-import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { describe, expect, it } from 'vitest';
+import type { ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { sdkMessage, usageEvent } from '../support/expected-messages.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
 import { CLAUDE_FALLBACK_MODEL } from '../../src/providers/anthropic/pass-through.js';
 
-const servers: ScriptedServer[] = [];
+const session = closeAfterEach();
 let running: StartedProxy | undefined;
 
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  running = undefined;
-});
-
-async function server(text: string): Promise<ScriptedServer> {
-  const started = await start({ text });
-  servers.push(started);
-  return started;
+function server(text: string): Promise<ScriptedServer> {
+  return session.anthropic({ text });
 }
 
 /** The usage event for one successful request, timings as placeholders. */
 function usageOf(model: string, provider: string, [input_tokens, output_tokens]: [number, number]) {
-  return { prompt: 'oss:ship', model, provider, input_tokens, output_tokens, cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>' };
+  return usageEvent(model, provider, { input_tokens, output_tokens });
 }
 
 const USER_HEADERS = {
@@ -35,23 +28,13 @@ const USER_HEADERS = {
 
 /** A message the scripted Claude server streams, as the SDK accumulates it. */
 function streamed(text: string, model: string, inputTokens: number) {
-  return {
-    id: expect.stringMatching(/^msg_/) as unknown,
-    type: 'message',
-    role: 'assistant',
-    model,
-    content: [{ type: 'text', text }],
-    stop_reason: 'end_turn',
-    stop_sequence: null,
-    usage: { input_tokens: inputTokens, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-    parsed_output: null,
-  };
+  return sdkMessage(text, { model, usage: [inputTokens, 7] });
 }
 
 describe('Claude pass-through', () => {
   it("forwards the user's credentials, betas and custom headers to the Claude upstream and its answer back", async () => {
     const claude = await server('From Claude.');
-    running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
+    running = await session.startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
     const response = await running.post('/v1/messages?beta=true', HELLO, USER_HEADERS);
     expect(await accumulateWithSdk(await response.text())).toEqual(streamed('From Claude.', 'claude-opus-5-5', 26));
     const seen = claude.requests[0]!;
@@ -77,7 +60,7 @@ describe('Claude pass-through', () => {
 
   it('sends a claude/<id> route to Claude with that model id and reports usage under it', async () => {
     const claude = await server('ok');
-    running = await startProxy({ plan: planFor('claude/claude-haiku-4-5'), env: { ANTHROPIC_BASE_URL: claude.url } });
+    running = await session.startProxy({ plan: planFor('claude/claude-haiku-4-5'), env: { ANTHROPIC_BASE_URL: claude.url } });
     const message = await accumulateWithSdk(await (await running.post('/v1/messages', HELLO, USER_HEADERS)).text());
     expect(message).toEqual(streamed('ok', 'claude-haiku-4-5', 27));
     expect(claude.requests[0]?.body).toEqual({ ...HELLO, model: 'claude-haiku-4-5' });
@@ -86,7 +69,7 @@ describe('Claude pass-through', () => {
 
   it('edge #28: strips thinking blocks with oss-made signatures before Claude, keeps real ones', async () => {
     const claude = await server('ok');
-    running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
+    running = await session.startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
     const history = {
       ...HELLO,
       messages: [
@@ -114,7 +97,7 @@ describe('Claude pass-through', () => {
   it("gives an anthropic-type provider its own key and model name, never the user's Anthropic credentials", async () => {
     const claude = await server('From Claude.');
     const gateway = await server('From the gateway.');
-    running = await startProxy({
+    running = await session.startProxy({
       plan: planFor('gateway/deepseek-chat'),
       config: { providers: { gateway: { type: 'anthropic', baseUrl: gateway.url, apiKeyEnv: 'GATEWAY_KEY' } } },
       env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw-secret' },
@@ -142,7 +125,7 @@ describe('Claude pass-through', () => {
 
   it('on fallback, sends Claude its fallback model id (not the oss id the request named) and tells the user why', async () => {
     const claude = await server('ok');
-    running = await startProxy({
+    running = await session.startProxy({
       plan: planFor('gateway/x'),
       config: { providers: { gateway: { type: 'anthropic', baseUrl: 'http://127.0.0.1:9', apiKeyEnv: 'GATEWAY_KEY' } } },
       env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw' },

@@ -3,27 +3,20 @@
 // to Claude; onFallback says so once and the usage event is marked. With fallback off, Claude Code gets the
 // provider's error in Anthropic shape. The provider here speaks Anthropic (an `anthropic`-type gateway), so
 // these tests need no translator; test/edge-cases/proxy.test.ts repeats the faults for OpenAI-compatible ones.
-import { afterEach, describe, expect, it } from 'vitest';
-import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { describe, expect, it } from 'vitest';
+import type { ScriptedHandler, ScriptedServer } from '../support/scripted-anthropic-server.js';
+import { FROM_CLAUDE, usageEvent } from '../support/expected-messages.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
 import type { ModelProxyOptions } from '../../src/proxy/model-proxy.js';
 import { CLAUDE_FALLBACK_MODEL } from '../../src/providers/anthropic/pass-through.js';
 import { ModelRegistry } from '../../src/registry/registry.js';
 
-const servers: ScriptedServer[] = [];
+const session = closeAfterEach();
 let running: StartedProxy | undefined;
 
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  running = undefined;
-});
-
-async function server(handler?: ScriptedHandler, text = 'From Claude.'): Promise<ScriptedServer> {
-  const started = await start({ text, ...(handler ? { handler } : {}) });
-  servers.push(started);
-  return started;
+function server(handler?: ScriptedHandler, text = 'From Claude.'): Promise<ScriptedServer> {
+  return session.anthropic({ text, ...(handler ? { handler } : {}) });
 }
 
 async function gatewayProxy(
@@ -32,7 +25,7 @@ async function gatewayProxy(
   extra: Partial<ModelProxyOptions> & { fallback?: boolean } = {},
 ): Promise<StartedProxy> {
   const { fallback = true, ...options } = extra;
-  running = await startProxy({
+  running = await session.startProxy({
     plan: planFor('gateway/model-a', { fallback }),
     config: { providers: { gateway: { type: 'anthropic', baseUrl: gatewayUrl, apiKeyEnv: 'GATEWAY_KEY' } } },
     env: { ANTHROPIC_BASE_URL: claudeUrl, GATEWAY_KEY: 'gw-key' },
@@ -43,29 +36,15 @@ async function gatewayProxy(
 
 const CLAUDE_CODE = { 'x-api-key': 'sk-ant-user' };
 
-/** The message the scripted Claude server streams for HELLO, as the SDK accumulates it. */
-const FROM_CLAUDE = {
-  id: expect.stringMatching(/^msg_/) as unknown,
-  type: 'message',
-  role: 'assistant',
-  model: 'claude-opus-5-5',
-  content: [{ type: 'text', text: 'From Claude.' }],
-  stop_reason: 'end_turn',
-  stop_sequence: null,
-  usage: { input_tokens: 26, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-  parsed_output: null,
-};
-
 /** The usage event for one request, timings aside. */
 function usageOf(model: string, provider: string, fallback: boolean, tokens: [number, number] | 'error') {
-  const [input_tokens, output_tokens] = tokens === 'error' ? [0, 0] : tokens;
-  return { prompt: 'oss:ship', model, provider, input_tokens, output_tokens, cache_read_tokens: 0, cache_write_tokens: 0, fallback, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: tokens === 'error' ? 'error' : 'ok', at: '<time>' };
+  return usageEvent(model, provider, tokens === 'error' ? { fallback, outcome: 'error' } : { fallback, input_tokens: tokens[0], output_tokens: tokens[1] });
 }
 
 describe('fallback to Claude', () => {
   it('executes natively on Claude when the route is claude', async () => {
     const claude = await server();
-    running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
+    running = await session.startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
     await (await running.post('/v1/messages', HELLO, CLAUDE_CODE)).text();
     expect(running.usage.map(withoutTimings)).toEqual([usageOf('claude/claude-opus-5-5', 'claude', false, [26, 7])]);
   });
@@ -178,7 +157,6 @@ describe('fallback to Claude', () => {
     const closed = await server();
     const deadUrl = closed.url;
     await closed.close();
-    servers.splice(servers.indexOf(closed), 1);
     const claude = await server();
     await gatewayProxy(deadUrl, claude.url);
     expect((await running!.post('/v1/messages', HELLO, CLAUDE_CODE)).status).toBe(200);

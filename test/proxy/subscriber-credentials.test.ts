@@ -2,11 +2,11 @@
 // claude.ai login (fixtures/claude-code/trimmed/subscriber-credentials.json): relayed whole to Anthropic for a Claude
 // route and for fallback, never to another provider; the launcher's placeholder token never leaves the proxy.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claudeCredentialHeaders } from '../../src/proxy/claude-credential-headers.js';
-import { start, type ScriptedHandler, type ScriptedServer } from '../support/scripted-anthropic-server.js';
+import type { ScriptedHandler, ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, type StartedProxy } from '../support/proxy-harness.js';
 
 interface Capture {
   claude_ai_login: { headers: Record<string, string> };
@@ -16,25 +16,22 @@ const captured = (JSON.parse(readFileSync(new URL('../fixtures/claude-code/trimm
 const SUBSCRIBER = { authorization: captured.authorization ?? '', 'anthropic-beta': captured['anthropic-beta'] ?? '' };
 const BEARER = 'Bearer sk-ant-oat01-FAKE-ACCESS-TOKEN-FOR-TESTS';
 
-const servers: ScriptedServer[] = [];
-let running: StartedProxy | undefined;
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  running = undefined;
-});
+const session = closeAfterEach();
 
-async function server(text: string, handler?: ScriptedHandler): Promise<ScriptedServer> {
-  const started = await start({ text, ...(handler ? { handler } : {}) });
-  servers.push(started);
-  return started;
+function server(text: string, handler?: ScriptedHandler): Promise<ScriptedServer> {
+  return session.anthropic({ text, ...(handler ? { handler } : {}) });
 }
 
-function gatewayPlan(fallback = true) {
-  return {
-    plan: planFor('gateway/model-a', { fallback }),
-    config: { providers: { gateway: { type: 'anthropic' as const, baseUrl: '', apiKeyEnv: 'GATEWAY_KEY' } } },
-  };
+/** A scripted `anthropic`-type gateway as the main route (fallback on), the scripted Claude, and the proxy in front. */
+async function gatewayRun(handler?: ScriptedHandler): Promise<{ gateway: ScriptedServer; claude: ScriptedServer; running: StartedProxy }> {
+  const gateway = await server('From the gateway.', handler);
+  const claude = await server('From Claude.');
+  const running = await session.startProxy({
+    plan: planFor('gateway/model-a'),
+    config: { providers: { gateway: { type: 'anthropic', baseUrl: gateway.url, apiKeyEnv: 'GATEWAY_KEY' } } },
+    env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw-key' },
+  });
+  return { gateway, claude, running };
 }
 
 describe('a subscriber\'s credential through the proxy', () => {
@@ -45,7 +42,7 @@ describe('a subscriber\'s credential through the proxy', () => {
 
   it('relays the login bearer and betas to Anthropic for a Claude route', async () => {
     const claude = await server('From Claude.');
-    running = await startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
+    const running = await session.startProxy({ plan: planFor('claude'), env: { ANTHROPIC_BASE_URL: claude.url } });
     const reply = await accumulateWithSdk(await (await running.post('/v1/messages?beta=true', HELLO, SUBSCRIBER)).text());
     expect(reply.content).toEqual([{ type: 'text', text: 'From Claude.' }]);
     expect(claude.requests.map((request) => [request.headers.authorization, request.headers['anthropic-beta'], request.headers['x-api-key']])).toEqual([
@@ -54,11 +51,7 @@ describe('a subscriber\'s credential through the proxy', () => {
   });
 
   it('gives an Anthropic-compatible provider its own key, not the bearer, and the betas without the login\'s', async () => {
-    const gateway = await server('From the gateway.');
-    const claude = await server('From Claude.');
-    const { plan, config } = gatewayPlan();
-    config.providers.gateway.baseUrl = gateway.url;
-    running = await startProxy({ plan, config, env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw-key' } });
+    const { gateway, claude, running } = await gatewayRun();
     await (await running.post('/v1/messages?beta=true', HELLO, SUBSCRIBER)).text();
     const sent = gateway.requests[0]?.headers;
     expect([sent?.authorization, sent?.['x-api-key']]).toEqual(['Bearer gw-key', 'gw-key']);
@@ -68,11 +61,7 @@ describe('a subscriber\'s credential through the proxy', () => {
   });
 
   it('falls back to Claude with the subscriber\'s bearer when the provider fails', async () => {
-    const gateway = await server('unused', () => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'bad gateway key' }));
-    const claude = await server('From Claude.');
-    const { plan, config } = gatewayPlan();
-    config.providers.gateway.baseUrl = gateway.url;
-    running = await startProxy({ plan, config, env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw-key' } });
+    const { claude, running } = await gatewayRun(() => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'bad gateway key' }));
     const reply = await accumulateWithSdk(await (await running.post('/v1/messages?beta=true', HELLO, SUBSCRIBER)).text());
     expect(reply.content).toEqual([{ type: 'text', text: 'From Claude.' }]);
     expect(claude.requests.map((request) => request.headers.authorization)).toEqual([BEARER]);
@@ -80,11 +69,7 @@ describe('a subscriber\'s credential through the proxy', () => {
   });
 
   it('with only the placeholder token, does not fall back and never forwards the placeholder', async () => {
-    const gateway = await server('unused', () => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'bad gateway key' }));
-    const claude = await server('From Claude.');
-    const { plan, config } = gatewayPlan();
-    config.providers.gateway.baseUrl = gateway.url;
-    running = await startProxy({ plan, config, env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw-key' } });
+    const { gateway, claude, running } = await gatewayRun(() => ({ kind: 'error', status: 401, type: 'authentication_error', message: 'bad gateway key' }));
     const placeholder = `Bearer ${running.proxy.secret}`;
     const response = await running.post('/v1/messages?beta=true', HELLO, { authorization: placeholder });
     expect(response.status).toBe(401);
