@@ -8,6 +8,7 @@ import { start, type ScriptedHandler, type ScriptedServer } from '../support/scr
 import { openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
 import type { UpstreamScript } from '../support/scripted-upstream.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
+import { FROM_CLAUDE, usageEvent } from '../support/expected-messages.js';
 import { HELLO, planFor, startProxy, withoutTimings, type StartedProxy } from '../support/proxy-harness.js';
 import type { OssConfig } from '../../src/config/config-types.js';
 import type { ProxyTuning } from '../../src/proxy/model-proxy.js';
@@ -45,18 +46,6 @@ async function proxyFor(script: UpstreamScript, setup: Setup = {}): Promise<Star
   return running;
 }
 
-const FROM_CLAUDE = {
-  id: expect.stringMatching(/^msg_/) as unknown,
-  type: 'message',
-  role: 'assistant',
-  model: 'claude-opus-5-5',
-  content: [{ type: 'text', text: 'From Claude.' }],
-  stop_reason: 'end_turn',
-  stop_sequence: null,
-  usage: { input_tokens: 26, output_tokens: 7, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-  parsed_output: null,
-};
-
 /** The leading keep-alive comments of an SSE body, and what follows them. */
 function splitComments(sse: string): { comments: number; rest: string } {
   const head = /^(: keep-alive\n\n)*/.exec(sse)?.[0] ?? '';
@@ -64,7 +53,7 @@ function splitComments(sse: string): { comments: number; rest: string } {
 }
 
 function fallbackUsage() {
-  return { prompt: 'oss:ship', model: 'claude/claude-opus-5-5', provider: 'claude', input_tokens: 26, output_tokens: 7, cache_read_tokens: 0, cache_write_tokens: 0, fallback: true, latency_ms: '<ms>', ttfb_ms: '<ms>', outcome: 'ok', at: '<time>' };
+  return usageEvent('claude/claude-opus-5-5', 'claude', { fallback: true, input_tokens: 26, output_tokens: 7 });
 }
 
 const timedOut = (code: string): string => `${OPENROUTER} at ${provider!.url}: timed out (${code}); the provider may be overloaded, try again or pick another model`;

@@ -6,6 +6,7 @@ import { startOllamaUpstream } from '../../support/scripted-ollama-upstream.js';
 import type { UpstreamScript } from '../../support/scripted-upstream.js';
 import { closedPortUrl } from '../../support/closed-port.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
+import { jsonMessage, sdkMessage } from '../../support/expected-messages.js';
 import { closeAfterEach, HELLO, planFor, type StartedProxy, startProxy, withoutTimings } from '../../support/proxy-harness.js';
 
 const session = closeAfterEach<ScriptedUpstream>();
@@ -26,15 +27,8 @@ describe('OpenRouter adapter', () => {
     const { post } = await openrouter(() => openAITextStream(['Hello', ', world', '!'], { prompt: 11, completion: 3 }));
     const message = await accumulateWithSdk(await (await post('/v1/messages?beta=true', HELLO, USER)).text());
     expect(message).toEqual({
+      ...sdkMessage('Hello, world!', { model: 'openrouter/deepseek/deepseek-chat', usage: [11, 3] }),
       id: expect.stringMatching(/^msg_oss_[A-Za-z0-9]{24}$/) as unknown,
-      type: 'message',
-      role: 'assistant',
-      model: 'openrouter/deepseek/deepseek-chat',
-      content: [{ type: 'text', text: 'Hello, world!' }],
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 11, output_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-      parsed_output: null,
     });
   });
 
@@ -70,31 +64,16 @@ describe('OpenRouter adapter', () => {
     const request = { ...HELLO, tools: [{ name: 'Bash', description: 'run', input_schema: { type: 'object', properties: { command: { type: 'string' } } } }] };
     const message = await accumulateWithSdk(await (await post('/v1/messages', request)).text());
     expect(message).toEqual({
-      id: expect.stringMatching(/^msg_oss_/) as unknown,
-      type: 'message',
-      role: 'assistant',
-      model: 'openrouter/deepseek/deepseek-chat',
+      ...sdkMessage('', { model: 'openrouter/deepseek/deepseek-chat', usage: [10, 5], idPrefix: 'msg_oss_' }),
       content: [{ type: 'tool_use', id: expect.stringMatching(/^toolu_oss_[A-Za-z0-9]{24}$/) as unknown, name: 'Bash', input: { command: 'echo hi' } }],
       stop_reason: 'tool_use',
-      stop_sequence: null,
-      usage: { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-      parsed_output: null,
     });
   });
 
   it('answers a non-streaming request with a JSON message', async () => {
     const { post } = await openrouter(() => openAITextMessage('Plain.'));
     const response = await post('/v1/messages', { ...HELLO, stream: false });
-    expect(await response.json()).toEqual({
-      id: expect.stringMatching(/^msg_oss_/) as unknown,
-      type: 'message',
-      role: 'assistant',
-      model: 'openrouter/deepseek/deepseek-chat',
-      content: [{ type: 'text', text: 'Plain.' }],
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
-    });
+    expect(await response.json()).toEqual(jsonMessage('Plain.', { model: 'openrouter/deepseek/deepseek-chat', usage: [10, 5], idPrefix: 'msg_oss_' }));
   });
 
   it('answers a bad key with 401 authentication_error that Claude Code must not retry', async () => {
