@@ -5,22 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { execa } from 'execa';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
 import { closedPort } from '../support/closed-port.js';
-import { HELLO, planFor, startProxy, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, type StartedProxy } from '../support/proxy-harness.js';
 import { openAITextStream, startOpenAIUpstream } from '../support/scripted-openai-upstream.js';
 
 const CLAUDE_STATUS_INPUT = readFileSync(join(import.meta.dirname, '../fixtures/claude-code/status-line-input.json'), 'utf8');
 
-const closers: Array<() => Promise<void> | void> = [];
-let running: StartedProxy | undefined;
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  running = undefined;
-  for (const close of closers.splice(0)) await close();
-});
+const session = closeAfterEach();
 
 /** Runs `oss statusline` in-process with Claude Code's JSON on stdin. */
 async function statusline(env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
@@ -38,8 +32,8 @@ async function liveRun(): Promise<StartedProxy> {
       ? openAITextStream(['ok'], { prompt: 1000, completion: 200 })
       : openAITextStream(['ok'], { prompt: 800, completion: 30 }),
   );
-  closers.push(() => upstream.close());
-  running = await startProxy({
+  session.later(() => upstream.close());
+  const running = await session.startProxy({
     plan: {
       ...planFor('scripted/coder-1'),
       background: { model: 'scripted/coder-mini', source: 'user' },

@@ -1,25 +1,20 @@
 // The proxy's spending caps: once what the run (and, for the daily cap, the ledger's today) has spent reaches a
 // cap, the next request gets a 402 billing_error with x-should-retry: false and no upstream is called. Provider
-// routes, Claude routes, fallbacks and WebSearch sub-requests all count. The live totals are served to `oss statusline`.
+// routes, Claude routes, fallbacks and WebSearch sub-requests all count. The live totals are served to `oss statusline`
+// (the route itself, and its guard: test/proxy/status-route.test.ts).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { start, type ScriptedServer } from '../support/scripted-anthropic-server.js';
 import { openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
-import { HELLO, planFor, startProxy, until, type StartedProxy } from '../support/proxy-harness.js';
+import { closeAfterEach, HELLO, planFor, until, type StartedProxy } from '../support/proxy-harness.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { localDate } from '../../src/usage/ledger.js';
 import type { Budget } from '../../src/usage/budget.js';
 
-const closers: Array<() => Promise<void> | void> = [];
+const session = closeAfterEach();
 let running: StartedProxy | undefined;
-
-afterEach(async () => {
-  await running?.proxy.shutdown();
-  running = undefined;
-  for (const close of closers.splice(0)) await close();
-});
 
 /** Claude Code's WebSearch sub-request, as captured (test/fixtures/SOURCES.md). */
 const WEB_SEARCH = JSON.parse(readFileSync('test/fixtures/claude-code/websearch-sub-request.json', 'utf8')) as { search_request: { body: Record<string, unknown> } };
@@ -30,7 +25,7 @@ const SCRIPTED_PRICE = { 'scripted/coder-1': { input: 1, output: 1 } };
 
 async function openAI(): Promise<ScriptedUpstream> {
   const upstream = await startOpenAIUpstream(() => openAITextStream(['Hello', ' there.'], { prompt: 800, completion: 30 }));
-  closers.push(() => upstream.close());
+  session.later(() => upstream.close());
   return upstream;
 }
 
@@ -39,8 +34,20 @@ async function claudeServer(fail = false): Promise<ScriptedServer> {
     text: 'From Claude.',
     ...(fail ? { handler: () => ({ kind: 'error' as const, status: 500, type: 'api_error', message: 'gateway down' }) } : {}),
   });
-  closers.push(() => server.close());
+  session.later(() => server.close());
   return server;
+}
+
+/** A proxy whose main route is an `anthropic`-type gateway, capped at $0.003 a run, `priced` at $100 per million tokens. */
+function gatewayUnderCap(gateway: ScriptedServer, claude: ScriptedServer, priced: string): Promise<StartedProxy> {
+  return session.startProxy({
+    plan: planFor('gateway/model-a', { budget: { run: { usd: 0.003, setBy: '--max-cost', raise: 'Run again with a higher --max-cost.' } } }),
+    config: {
+      providers: { gateway: { type: 'anthropic', baseUrl: gateway.url, apiKeyEnv: 'GATEWAY_KEY' } },
+      pricing: { [priced]: { input: 100, output: 100 } },
+    },
+    env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw' },
+  });
 }
 
 async function refusalOf(response: Response): Promise<{ status: number; retry: string | null; body: unknown }> {
@@ -54,7 +61,7 @@ function billing(message: string) {
 describe('spending caps in the proxy', () => {
   it('answers the request after the run cap is reached with a 402 that names cap, spending and the next step, and calls no provider', async () => {
     const upstream = await openAI();
-    running = await startProxy({
+    running = await session.startProxy({
       plan: planFor('scripted/coder-1', { budget: RUN_CAP }),
       config: { providers: { scripted: { type: 'openai', baseUrl: `${upstream.url}/v1`, apiKeyEnv: 'K' } }, pricing: SCRIPTED_PRICE },
       env: { K: 'sk' },
@@ -73,7 +80,7 @@ describe('spending caps in the proxy', () => {
 
   it('refuses Claude Code\'s WebSearch sub-request too once the cap is reached', async () => {
     const upstream = await openAI();
-    running = await startProxy({
+    running = await session.startProxy({
       plan: planFor('scripted/coder-1', { budget: RUN_CAP }),
       config: { providers: { scripted: { type: 'openai', baseUrl: `${upstream.url}/v1`, apiKeyEnv: 'K' } }, pricing: SCRIPTED_PRICE },
       env: { K: 'sk' },
@@ -91,7 +98,7 @@ describe('spending caps in the proxy', () => {
 
   it('counts a Claude route: the second request to Claude is refused once the first cost more than the cap', async () => {
     const claude = await claudeServer();
-    running = await startProxy({
+    running = await session.startProxy({
       plan: planFor('claude', { budget: { run: { usd: 0.003, setBy: 'models.budget.run_usd in /u/.oss/config.json', raise: 'Raise it.' } } }),
       config: { pricing: { 'claude/claude-opus-5-5': { input: 100, output: 100 } } },
       env: { ANTHROPIC_BASE_URL: claude.url },
@@ -110,14 +117,7 @@ describe('spending caps in the proxy', () => {
   it('counts a fallback to Claude, and refuses the next request before calling the failing provider again', async () => {
     const gateway = await claudeServer(true);
     const claude = await claudeServer();
-    running = await startProxy({
-      plan: planFor('gateway/model-a', { budget: { run: { usd: 0.003, setBy: '--max-cost', raise: 'Run again with a higher --max-cost.' } } }),
-      config: {
-        providers: { gateway: { type: 'anthropic', baseUrl: gateway.url, apiKeyEnv: 'GATEWAY_KEY' } },
-        pricing: { 'claude/claude-opus-5-5': { input: 100, output: 100 } },
-      },
-      env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw' },
-    });
+    running = await gatewayUnderCap(gateway, claude, 'claude/claude-opus-5-5');
 
     expect((await running.post('/v1/messages', HELLO, { 'x-api-key': 'sk-ant-user' })).status).toBe(200);
     const gatewayCalls = gateway.requests.length;
@@ -149,16 +149,9 @@ describe('spending caps in the proxy', () => {
         return calls === 2 ? undefined : { kind: 'error', status: 500, type: 'api_error', message: 'gateway down' };
       },
     });
-    closers.push(() => gateway.close());
+    session.later(() => gateway.close());
     const claude = await claudeServer();
-    running = await startProxy({
-      plan: planFor('gateway/model-a', { budget: { run: { usd: 0.003, setBy: '--max-cost', raise: 'Run again with a higher --max-cost.' } } }),
-      config: {
-        providers: { gateway: { type: 'anthropic', baseUrl: gateway.url, apiKeyEnv: 'GATEWAY_KEY' } },
-        pricing: { 'gateway/model-a': { input: 100, output: 100 } },
-      },
-      env: { ANTHROPIC_BASE_URL: claude.url, GATEWAY_KEY: 'gw' },
-    });
+    running = await gatewayUnderCap(gateway, claude, 'gateway/model-a');
 
     const first = running.post('/v1/messages', HELLO, { 'x-api-key': 'sk-ant-user' });
     await until(() => calls === 1, 'the first request at the gateway');
@@ -175,11 +168,11 @@ describe('spending caps in the proxy', () => {
   it('adds the ledger\'s total for today, read at start, to the run for the daily cap', async () => {
     const upstream = await openAI();
     const ossHome = mkdtempSync(join(tmpdir(), 'oss-budget-'));
-    closers.push(() => rmSync(ossHome, { recursive: true, force: true }));
+    session.later(() => rmSync(ossHome, { recursive: true, force: true }));
     mkdirSync(ossHome, { recursive: true });
     const today = localDate(Date.now());
     writeFileSync(join(ossHome, 'usage.json'), JSON.stringify({ [today]: { 'oss:ship': { cost_usd: 4.9 }, adhoc: { cost_usd: 0.0995 } }, '2020-01-01': { x: { cost_usd: 99 } } }));
-    running = await startProxy({
+    running = await session.startProxy({
       plan: planFor('scripted/coder-1', {
         budget: { daily: { usd: 5, setBy: 'models.budget.daily_usd in /u/.oss/config.json', raise: 'Raise it there, or wait until tomorrow.' } },
       }),
@@ -200,9 +193,9 @@ describe('spending caps in the proxy', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 
-  it('serves the live totals under the secret path only', async () => {
+  it('serves the live totals of the requests so far to the status line', async () => {
     const upstream = await openAI();
-    running = await startProxy({
+    running = await session.startProxy({
       plan: planFor('scripted/coder-1', { budget: { run: { usd: 0.5, setBy: '--max-cost', raise: '' } } }),
       config: { providers: { scripted: { type: 'openai', baseUrl: `${upstream.url}/v1`, apiKeyEnv: 'K' } }, pricing: SCRIPTED_PRICE },
       env: { K: 'sk' },
@@ -221,8 +214,5 @@ describe('spending caps in the proxy', () => {
       routes: [{ route: 'main', requests: 2, tokens: 1660 }],
       budget: { run_usd: 0.5, today_usd: 0.00166, reached: false },
     });
-    const port = running.proxy.getPort();
-    expect((await fetch(`http://127.0.0.1:${port}/oss/status`)).status).toBe(403);
-    expect((await fetch(`http://127.0.0.1:${port}/not-the-secret/oss/status`)).status).toBe(403);
   });
 });
