@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIO } from '../support/captured-io.js';
 import { isListening } from '../support/closed-port.js';
-import { makeProject } from '../support/e2e-run.js';
+import { claudeModelEnv, makeProject } from '../support/e2e-run.js';
 import { readDump, writeFakeClaude } from '../support/fake-claude.js';
 import { statusLineCommand } from '../../src/launcher/status-line-setting.js';
 
@@ -38,14 +38,7 @@ describe('oss run with a non-Claude route (stand-in claude)', () => {
     expect(secret.length).toBeGreaterThanOrEqual(16);
     expect(seen.env).toMatchObject({
       ANTHROPIC_AUTH_TOKEN: secret,
-      ANTHROPIC_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_OPUS_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_SONNET_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_FABLE_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_HAIKU_MODEL: 'ollama/llama3.2',
-      ANTHROPIC_SMALL_FAST_MODEL: 'ollama/llama3.2',
-      CLAUDE_CODE_MAX_CONTEXT_TOKENS: '1048576',
-      ENABLE_TOOL_SEARCH: 'false',
+      ...claudeModelEnv('gemini/gemini-2.0-flash', 'ollama/llama3.2', 1_048_576),
       HOME: project.home,
       OSS_STATUS_URL: `${base.href}/oss/status`,
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClaudeEnv } from '../../src/launcher/claude-env.js';
 import { planNeedsProxy } from '../../src/launcher/plan-needs-proxy.js';
 import type { RoutePlan } from '../../src/routing/route-plan-types.js';
+import { claudeModelEnv } from '../support/e2e-run.js';
 
 const BASE = 'http://127.0.0.1:40123/s3cr3t';
 
@@ -13,6 +14,11 @@ function plan(main: string, background = main, agents: RoutePlan['agents'] = [])
     agents,
     fallback: true,
   };
+}
+
+/** What claude gets through the proxy for `routes`, the user having an API key of their own. */
+function proxiedEnv(routes: RoutePlan): NodeJS.ProcessEnv {
+  return buildClaudeEnv({ plan: routes, userEnv: { ANTHROPIC_API_KEY: 'k' }, proxyBaseUrl: BASE, secret: 's3cr3t' }).env;
 }
 
 describe('buildClaudeEnv', () => {
@@ -28,14 +34,7 @@ describe('buildClaudeEnv', () => {
       PATH: '/bin',
       ANTHROPIC_API_KEY: 'sk-user',
       ANTHROPIC_BASE_URL: BASE,
-      ANTHROPIC_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_OPUS_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_SONNET_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_FABLE_MODEL: 'gemini/gemini-2.0-flash',
-      ANTHROPIC_DEFAULT_HAIKU_MODEL: 'ollama/llama3.2',
-      ANTHROPIC_SMALL_FAST_MODEL: 'ollama/llama3.2',
-      CLAUDE_CODE_MAX_CONTEXT_TOKENS: '1048576',
-      ENABLE_TOOL_SEARCH: 'false',
+      ...claudeModelEnv('gemini/gemini-2.0-flash', 'ollama/llama3.2', 1_048_576),
     });
   });
 
@@ -92,24 +91,14 @@ describe('buildClaudeEnv', () => {
   });
 
   it('sends the bare Claude model id for a claude/<id> main', () => {
-    const { env } = buildClaudeEnv({
-      plan: plan('claude/claude-haiku-4-5', 'ollama/llama3.2'),
-      userEnv: { ANTHROPIC_API_KEY: 'k' },
-      proxyBaseUrl: BASE,
-      secret: 's3cr3t',
-    });
+    const env = proxiedEnv(plan('claude/claude-haiku-4-5', 'ollama/llama3.2'));
     expect(env.ANTHROPIC_MODEL).toBe('claude-haiku-4-5');
     expect(env.ANTHROPIC_SMALL_FAST_MODEL).toBe('ollama/llama3.2');
     expect(env.ENABLE_TOOL_SEARCH).toBeUndefined();
   });
 
   it('sends a Claude background as its oss id under a non-Claude main, so the proxy routes it to Claude', () => {
-    const { env } = buildClaudeEnv({
-      plan: plan('openai/gpt-4o', 'claude/claude-haiku-4-5'),
-      userEnv: { ANTHROPIC_API_KEY: 'k' },
-      proxyBaseUrl: BASE,
-      secret: 's3cr3t',
-    });
+    const env = proxiedEnv(plan('openai/gpt-4o', 'claude/claude-haiku-4-5'));
     expect(env.ANTHROPIC_DEFAULT_HAIKU_MODEL).toBe('claude/claude-haiku-4-5');
     expect(env.ANTHROPIC_SMALL_FAST_MODEL).toBe('claude/claude-haiku-4-5');
   });

@@ -90,3 +90,20 @@ export function onlyDay(ledger: Ledger): Ledger[string] {
 export function openAIProvider(url: string): { type: 'openai'; baseUrl: string; apiKeyEnv: string } {
   return { type: 'openai', baseUrl: `${url}/v1`, apiKeyEnv: 'SCRIPTED_API_KEY' };
 }
+
+/**
+ * The model variables `oss run` gives claude for a non-Claude main and background: every alias on main, the
+ * small/fast ones on background, main's context window, and no tool search (only Anthropic serves it).
+ */
+export function claudeModelEnv(main: string, background: string, contextWindow: number): Record<string, string> {
+  return {
+    ANTHROPIC_MODEL: main,
+    ANTHROPIC_DEFAULT_OPUS_MODEL: main,
+    ANTHROPIC_DEFAULT_SONNET_MODEL: main,
+    ANTHROPIC_DEFAULT_FABLE_MODEL: main,
+    ANTHROPIC_DEFAULT_HAIKU_MODEL: background,
+    ANTHROPIC_SMALL_FAST_MODEL: background,
+    CLAUDE_CODE_MAX_CONTEXT_TOKENS: String(contextWindow),
+    ENABLE_TOOL_SEARCH: 'false',
+  };
+}
