@@ -3,7 +3,6 @@
 // model (and, through it, the final answer). One run per kind of route: an OpenRouter route that searches
 // with OpenRouter's own search, an OpenAI-compatible route whose search goes to the user's Claude, and a
 // route with neither, where Claude Code must show the main model the clear error.
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { defaultRegistry } from '../../src/registry/registry.js';
@@ -12,7 +11,7 @@ import { capturedIO } from '../support/captured-io.js';
 import { apiErrorText, CLAUDE_RELEASE, IS_CLAUDE_2_0 } from '../support/claude-release.js';
 import { lastAssistantText } from '../support/claude-transcript.js';
 import { CLAUDE_BIN, makeProject, onlyDay, openAIProvider, type E2eProject } from '../support/e2e-run.js';
-import { start as startAnthropic } from '../support/scripted-anthropic-server.js';
+import { recordedSearchEvents, start as startAnthropic } from '../support/scripted-anthropic-server.js';
 import { openAITextStream, openAIToolCallStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
 import type { UpstreamReply, UpstreamRequest } from '../support/scripted-upstream.js';
 
@@ -174,14 +173,6 @@ describe('WebSearch with the real claude through oss run', () => {
     expect(lastAssistantText(made.home)).toBe(`The search failed: ${result}`);
   }, 120_000);
 });
-
-function recordedSearchEvents(): Array<[string, unknown]> {
-  const text = readFileSync('test/fixtures/ours/anthropic/web-search-stream.sse', 'utf8');
-  return text
-    .split(/\n\n/)
-    .filter((block) => block.trim() !== '')
-    .map((block) => [/^event: (.*)$/m.exec(block)?.[1] ?? '', JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown]);
-}
 
 /** Title and URL of each page in the answer: what Claude Code lists under "Links:". */
 function recordedLinks(): Array<{ title: string; url: string }> {

@@ -33,6 +33,19 @@ function claudeEnv(home: string, proxy: StartedProxy, model: string): NodeJS.Pro
   };
 }
 
+/** `claude -p <prompt>` in `home` against the proxy, as the user would run it; never throws. */
+function claudePrint(home: string, prompt: string, proxy: StartedProxy, model: string) {
+  return execa(CLAUDE_BIN, ['-p', prompt, '--permission-mode', 'default'], {
+    cwd: home,
+    extendEnv: false,
+    // Claude Code 2.0 in -p mode reads a piped stdin to its end before it starts.
+    stdin: 'ignore',
+    reject: false,
+    timeout: 60_000,
+    env: claudeEnv(home, proxy, model),
+  });
+}
+
 function scratchHome(): string {
   const home = join(mkdtempSync(join(tmpdir(), 'oss-claude-')), 'home');
   mkdirSync(home, { recursive: true });
@@ -45,15 +58,7 @@ describe('real claude through the proxy', () => {
     const model = 'openrouter/deepseek/deepseek-chat';
     running = await startProxy({ plan: planFor(model), env: { OPENROUTER_BASE_URL: upstream.url, OPENROUTER_API_KEY: 'sk-or-key' }, claudeAvailable: false });
     const home = scratchHome();
-    const result = await execa(CLAUDE_BIN, ['-p', 'Say hello', '--permission-mode', 'default'], {
-      cwd: home,
-      extendEnv: false,
-      // Claude Code 2.0 in -p mode reads a piped stdin to its end before it starts.
-      stdin: 'ignore',
-      reject: false,
-      timeout: 60_000,
-      env: claudeEnv(home, running, model),
-    });
+    const result = await claudePrint(home, 'Say hello', running!, model);
     expect(result.stdout.trim()).toBe('Hello from the provider.');
     expect(result.exitCode).toBe(0);
     expect(upstream.requests.length).toBeGreaterThanOrEqual(1);
@@ -75,15 +80,7 @@ describe('real claude through the proxy', () => {
         : openAITextStream(['The note says pineapple.']),
     );
     running = await startProxy({ plan: planFor(model), env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'sk-openai' }, claudeAvailable: false });
-    const result = await execa(CLAUDE_BIN, ['-p', 'What does note.txt say?', '--permission-mode', 'default'], {
-      cwd: home,
-      extendEnv: false,
-      // Claude Code 2.0 in -p mode reads a piped stdin to its end before it starts.
-      stdin: 'ignore',
-      reject: false,
-      timeout: 60_000,
-      env: claudeEnv(home, running, model),
-    });
+    const result = await claudePrint(home, 'What does note.txt say?', running!, model);
     expect(result.stdout.trim()).toBe('The note says pineapple.');
     expect(result.exitCode).toBe(0);
     expect(upstream.requests).toHaveLength(2);

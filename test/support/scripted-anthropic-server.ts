@@ -8,6 +8,7 @@
 // With no handler (or when it returns undefined) `/v1/messages` answers a plain text message, streaming with
 // proper `event:` lines when the request asks for a stream; `/v1/messages/count_tokens` answers an estimate,
 // `/v1/models` a one-model list, anything else a 404 in Anthropic error shape.
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { startRecordingServer, type RecordingServer, type UpstreamRequest } from './scripted-upstream.js';
@@ -204,4 +205,13 @@ function messageEvents(reply: MessageReply, body: MessageBody): Array<[string, u
 
 function id(prefix: string): string {
   return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+}
+
+/** An Anthropic web-search stream (test/fixtures/ours/anthropic/web-search-stream.sse), as [event, data] pairs for the scripted Anthropic server. */
+export function recordedSearchEvents(): Array<[string, unknown]> {
+  const text = readFileSync('test/fixtures/ours/anthropic/web-search-stream.sse', 'utf8');
+  return text
+    .split(/\n\n/)
+    .filter((block) => block.trim() !== '')
+    .map((block) => [/^event: (.*)$/m.exec(block)?.[1] ?? '', JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown]);
 }

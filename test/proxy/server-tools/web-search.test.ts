@@ -3,7 +3,7 @@
 // receives, and the Anthropic answer Claude Code gets back (checked with the official SDK accumulator).
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { start as startAnthropic, type ScriptedServer } from '../../support/scripted-anthropic-server.js';
+import { recordedSearchEvents, start as startAnthropic, type ScriptedServer } from '../../support/scripted-anthropic-server.js';
 import { startOpenAIUpstream, openAIError, type ScriptedUpstream } from '../../support/scripted-openai-upstream.js';
 import { startGeminiUpstream } from '../../support/scripted-gemini-upstream.js';
 import { planFor, startProxy, withoutTimings, type StartedProxy } from '../../support/proxy-harness.js';
@@ -19,6 +19,11 @@ function searchFor(main: string): Record<string, unknown> {
 const QUERY = 'oss proxy release date';
 const SEARCH_SYSTEM =
   'You run a web search for another model, which is waiting on the result. Search once, then reply with a brief summary of what the results say.';
+/** What a provider's own search is asked: the search instruction and Claude Code's query. */
+const SEARCH_MESSAGES = [
+  { role: 'system', content: SEARCH_SYSTEM },
+  { role: 'user', content: QUERY },
+];
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -94,10 +99,7 @@ describe('WebSearch through the proxy', () => {
     expect(upstream.requests[0]?.headers.authorization).toBe('Bearer sk-or-key');
     expect(upstream.requests[0]?.body).toEqual({
       model: 'deepseek/deepseek-chat',
-      messages: [
-        { role: 'system', content: SEARCH_SYSTEM },
-        { role: 'user', content: QUERY },
-      ],
+      messages: SEARCH_MESSAGES,
       stream: false,
       max_tokens: 4096,
       plugins: [{ id: 'web', max_results: 5 }],
@@ -175,10 +177,7 @@ describe('WebSearch through the proxy', () => {
     expect(message.content).toEqual(expectedBlocks(PAGES.slice(0, 1), 'Released November 1.'));
     expect(upstream.requests[0]?.body).toEqual({
       model: 'gpt-4o-mini-search-preview',
-      messages: [
-        { role: 'system', content: SEARCH_SYSTEM },
-        { role: 'user', content: QUERY },
-      ],
+      messages: SEARCH_MESSAGES,
       stream: false,
       web_search_options: {},
       max_completion_tokens: 4096,
@@ -344,12 +343,3 @@ describe('WebSearch through the proxy', () => {
     expect(body.usage).toEqual({ input_tokens: 900, output_tokens: 40, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, server_tool_use: { web_search_requests: 1 } });
   });
 });
-
-/** An Anthropic web-search stream (test/fixtures/ours), as [event, data] pairs for the scripted Anthropic server. */
-function recordedSearchEvents(): Array<[string, unknown]> {
-  const text = readFileSync('test/fixtures/ours/anthropic/web-search-stream.sse', 'utf8');
-  return text
-    .split(/\n\n/)
-    .filter((block) => block.trim() !== '')
-    .map((block) => [/^event: (.*)$/m.exec(block)?.[1] ?? '', JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown]);
-}
