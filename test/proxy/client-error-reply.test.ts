@@ -84,23 +84,12 @@ function errorWithCode(code: string): Error & { code: string } {
 }
 
 describe('client error reply', () => {
-  it('answers oversized headers with an Anthropic-shaped 431', async () => {
-    const answer = await raw(`GET /${running.proxy.secret}/ HTTP/1.1\r\nhost: 127.0.0.1\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
-    expect(answer).toEqual({
-      status: 431,
-      headers: replyHeaders(anthropicError('request_too_large', 'oss proxy: the request headers are too large')),
-      body: anthropicError('request_too_large', 'oss proxy: the request headers are too large'),
-    });
-    await stillServing();
-  });
-
-  it('answers a malformed request line with an Anthropic-shaped 400', async () => {
-    const answer = await raw('NOT HTTP AT ALL\r\n\r\n');
-    expect(answer).toEqual({
-      status: 400,
-      headers: replyHeaders(anthropicError('invalid_request_error', 'oss proxy: malformed HTTP request')),
-      body: anthropicError('invalid_request_error', 'oss proxy: malformed HTTP request'),
-    });
+  it.each([
+    ['oversized headers', `GET /<secret>/ HTTP/1.1\r\nhost: 127.0.0.1\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'request_too_large', 'oss proxy: the request headers are too large'],
+    ['a malformed request line', 'NOT HTTP AT ALL\r\n\r\n', 400, 'invalid_request_error', 'oss proxy: malformed HTTP request'],
+  ])('answers %s with an Anthropic-shaped, non-retryable error and keeps serving', async (_name, request, status, type, message) => {
+    const answer = await raw(request.replace('<secret>', running.proxy.secret));
+    expect(answer).toEqual({ status, headers: replyHeaders(anthropicError(type, message)), body: anthropicError(type, message) });
     await stillServing();
   });
 

@@ -6,17 +6,21 @@ import type { RunStatus } from '../../src/proxy/run-status.js';
 import { anthropicError } from '../support/expected-messages.js';
 import { INJECT_PORT, injectableProxy, planFor, replyOf } from '../support/proxy-harness.js';
 
+/** A run with a background route of its own, one fallback and one unpriced request, under a daily cap only. */
 const totals: RunStatus = {
-  main: 'scripted/coder-1',
-  requests: 2,
-  cost_usd: 0.00166,
-  unpriced: 0,
-  fallbacks: 0,
-  routes: [{ route: 'main', requests: 2, tokens: 1660 }],
-  budget: { run_usd: 0.5, today_usd: 0.00166, reached: false },
+  main: 'openai/gpt-4o',
+  requests: 3,
+  cost_usd: 0.0123,
+  unpriced: 1,
+  fallbacks: 1,
+  routes: [
+    { route: 'main', requests: 2, tokens: 4200 },
+    { route: 'background', requests: 1, tokens: 310 },
+  ],
+  budget: { daily_usd: 5, today_usd: 1.25, reached: false },
 };
 let asked = 0;
-const proxy = injectableProxy({ plan: planFor('scripted/coder-1'), status: () => ((asked += 1), totals) });
+const proxy = injectableProxy({ plan: planFor('openai/gpt-4o', { background: { model: 'ollama/llama3.2', source: 'user' } }), status: () => ((asked += 1), totals) });
 
 describe('status route', () => {
   it('serves the live totals, asked anew each time, and tells no cache to keep them', async () => {
