@@ -8,15 +8,8 @@ import { INJECT_PORT, injectableProxy, planFor, replyOf } from '../support/proxy
 
 /** A run with a background route of its own, one fallback and one unpriced request, under a daily cap only. */
 const totals: RunStatus = {
-  main: 'openai/gpt-4o',
-  requests: 3,
-  cost_usd: 0.0123,
-  unpriced: 1,
-  fallbacks: 1,
-  routes: [
-    { route: 'main', requests: 2, tokens: 4200 },
-    { route: 'background', requests: 1, tokens: 310 },
-  ],
+  main: 'openai/gpt-4o', requests: 3, cost_usd: 0.0123, unpriced: 1, fallbacks: 1,
+  routes: [{ route: 'main', requests: 2, tokens: 4200 }, { route: 'background', requests: 1, tokens: 310 }],
   budget: { daily_usd: 5, today_usd: 1.25, reached: false },
 };
 let asked = 0;
