@@ -1,36 +1,18 @@
 // The OpenAI-side edge cases (reference/edge-cases.md) on fixtures written for this project
 // (test/fixtures/ours/openai/, see ours/README.md), so a clone without ../shared still tests every case.
-// The recorded variants in openai-chat.test.ts add real provider bytes when ../shared is present.
+// The recorded variants in edge-cases/openai-chat-*.test.ts add real provider bytes when ../shared is present;
+// edge case 56 on our bodies is in test/providers/openai-chat/decode-error.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { OpenAIResponse } from '../../src/providers/openai-chat/openai-chat-api.js';
-import { decodeOpenAIError } from '../../src/providers/openai-chat/decode-error.js';
 import { transformToOpenAI } from '../../src/providers/openai-chat/transform-request.js';
 import { transformFromOpenAIWithUsage } from '../../src/providers/openai-chat/transform-response.js';
 import type { AnthropicRequestLike } from '../../src/providers/openai-chat/anthropic-input.js';
-import { SYNTHETIC_SIGNATURE_PREFIX } from '../../src/providers/common/anthropic-stream-writer.js';
-import type { TargetModel } from '../../src/providers/common/target.js';
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { ownFixtureText } from '../support/shared-fixtures.js';
-import { TEST_TARGET, eventTypes, expectedMessage, jsonlAsSse, runStream } from '../providers/openai-chat/stream-harness.js';
+import { INCOMPLETE_STREAM, OURS_WEATHER, RETRY_HINT, SIGNED, TOOLU, errorEvent, expectedMessage } from '../support/openai-chat-expected.js';
+import { OLLAMA, OPENAI, TEST_TARGET, eventTypes, inputJsonDeltas, jsonlAsSse, openAITarget as target, runStream } from '../support/openai-stream-harness.js';
 
-const TOOLU = expect.stringMatching(/^toolu_oss_[A-Za-z0-9]{24}$/);
-const SIGNED = expect.stringMatching(new RegExp(`^${SYNTHETIC_SIGNATURE_PREFIX.replace('.', '\\.')}`));
 const ours = (name: string): string => ownFixtureText(`openai/${name}`);
-
-function target(provider: string, upstreamModel: string, capabilities: TargetModel['capabilities'] = {}): TargetModel {
-  return { id: `${provider}/${upstreamModel}`, provider, type: 'openai', upstreamModel, capabilities };
-}
-const OPENAI = target('openai', 'gpt-4o');
-const OLLAMA = target('ollama', 'llama3.2', { noToolChoice: true });
-
-const WEATHER_MESSAGE = expectedMessage(
-  [
-    { type: 'text', text: 'It is 21° in Köln; 10 ÷ 4 isn’t whole.' },
-    { type: 'tool_use', id: TOOLU, name: 'get_weather', input: { city: 'Buenos "Aires"' } },
-  ],
-  'tool_use',
-  { input_tokens: 30, output_tokens: 12, cache_read_input_tokens: 20 },
-);
 
 describe('A. stream framing (our fixtures)', () => {
   it('edge #02: the stream cut into two pieces at every byte (through °, ö, ÷ and ’) gives the identical SSE body', () => {
@@ -45,7 +27,7 @@ describe('A. stream framing (our fixtures)', () => {
     const complete = runStream([jsonlAsSse(ours('interleaved-calls.jsonl'))]);
     expect(eventTypes(complete.events).slice(-2)).toEqual(['message_delta', 'message_stop']);
     const cut = runStream([ours('cut-before-finish.sse')]);
-    expect(cut.events.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'test/model: the upstream stream ended before the model finished; the answer is incomplete' } });
+    expect(cut.events.at(-1)).toEqual(INCOMPLETE_STREAM);
     await expect(accumulateWithSdk(cut.sse)).rejects.toThrow(/ended before the model finished/);
   });
 
@@ -57,11 +39,11 @@ describe('A. stream framing (our fixtures)', () => {
   it('edge #06: `role` on every delta is not a block boundary: one text block, then the tool', async () => {
     const run = runStream([ours('text-then-fragmented-call.sse')]);
     expect(run.events.filter((e) => e.type === 'content_block_start').map((e) => (e.type === 'content_block_start' ? e.content_block.type : ''))).toEqual(['text', 'tool_use']);
-    expect(await accumulateWithSdk(run.sse)).toEqual(WEATHER_MESSAGE);
+    expect(await accumulateWithSdk(run.sse)).toEqual(OURS_WEATHER);
   });
 
   it('edge #07: usage after the finish (choices:[]), inside the finish chunk, or in a later chunk with finish_reason null all land in message_delta, and the late chunk reopens nothing', async () => {
-    expect(await accumulateWithSdk(runStream([ours('text-then-fragmented-call.sse')]).sse)).toEqual(WEATHER_MESSAGE);
+    expect(await accumulateWithSdk(runStream([ours('text-then-fragmented-call.sse')]).sse)).toEqual(OURS_WEATHER);
     const inFinish = await accumulateWithSdk(runStream([jsonlAsSse(ours('interleaved-calls.jsonl'))]).sse);
     expect(inFinish.usage).toEqual({ input_tokens: 31, output_tokens: 17, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
     const late = runStream([ours('reasoning-field-with-comments.sse')]);
@@ -88,7 +70,7 @@ describe('A. stream framing (our fixtures)', () => {
 describe('B. tool calls in streams (our fixtures)', () => {
   it('edge #13: argument fragments that cut keys, strings and escapes are forwarded in order as input_json_delta', () => {
     const run = runStream([ours('text-then-fragmented-call.sse')]);
-    const partials = run.events.flatMap((e) => (e.type === 'content_block_delta' && e.delta.type === 'input_json_delta' ? [e.delta.partial_json] : []));
+    const partials = inputJsonDeltas(run.events);
     expect(partials).toEqual(['{"ci', 'ty": "Bue', 'nos \\"Aires\\"', '"}']);
   });
 
@@ -100,7 +82,7 @@ describe('B. tool calls in streams (our fixtures)', () => {
       [1, 'read_file'],
       [2, 'list_dir'],
     ]);
-    const listDir = run.events.flatMap((e) => (e.type === 'content_block_delta' && e.index === 2 && e.delta.type === 'input_json_delta' ? [e.delta.partial_json] : []));
+    const listDir = inputJsonDeltas(run.events, 2);
     expect(listDir).toEqual(['{}']);
     expect(await accumulateWithSdk(run.sse)).toEqual(
       expectedMessage(
@@ -117,7 +99,7 @@ describe('B. tool calls in streams (our fixtures)', () => {
 
   it('edge #18: a call whose arguments are "" throughout emits partial_json "{}" and input {}', async () => {
     const run = runStream([ours('no-arg-call.sse')]);
-    expect(run.events.flatMap((e) => (e.type === 'content_block_delta' && e.delta.type === 'input_json_delta' ? [e.delta.partial_json] : []))).toEqual(['{}']);
+    expect(inputJsonDeltas(run.events)).toEqual(['{}']);
     expect(await accumulateWithSdk(run.sse)).toEqual(expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'current_time', input: {} }], 'tool_use', { input_tokens: 9, output_tokens: 5 }));
   });
 
@@ -256,30 +238,15 @@ describe('E. responses, errors, stop reasons (our fixtures)', () => {
 
   it('edge #54: a bare data:{"error"}, a named event: error and a chunk with a top-level error each end the stream with event: error of a matching type, after closing the open block, without message_stop', () => {
     const shapes: Array<[string, string, string]> = [
-      ['midstream-error-bare.sse', 'api_error', 'test/model (openai): upstream error 500 (The server had an error while answering.); Claude Code retries on its own, or pick another model with --model'],
-      ['midstream-error-event.sse', 'api_error', 'test/model (openai): upstream error 500 (tool call validation failed: bad args); Claude Code retries on its own, or pick another model with --model'],
-      ['midstream-error-chunk.sse', 'rate_limit_error', 'test/model (openai): rate limited (Rate limit exceeded); Claude Code retries on its own, or pick another model with --model'],
+      ['midstream-error-bare.sse', 'api_error', `test/model (openai): upstream error 500 (The server had an error while answering.)${RETRY_HINT}`],
+      ['midstream-error-event.sse', 'api_error', `test/model (openai): upstream error 500 (tool call validation failed: bad args)${RETRY_HINT}`],
+      ['midstream-error-chunk.sse', 'rate_limit_error', `test/model (openai): rate limited (Rate limit exceeded)${RETRY_HINT}`],
     ];
     for (const [file, type, message] of shapes) {
       const run = runStream([ours(file)]);
       expect(eventTypes(run.events), file).toEqual(['message_start', 'start:text', 'delta:text_delta', 'content_block_stop', 'error']);
-      expect(run.events.at(-1), file).toEqual({ type: 'error', error: { type, message } });
+      expect(run.events.at(-1), file).toEqual(errorEvent(type, message));
     }
-  });
-
-  it('edge #56: error bodies are decoded tolerantly: bare string error, numeric code, null code, no message, plain text', () => {
-    const ollama = target('ollama', 'mistral');
-    expect(decodeOpenAIError(404, '{"error":"model \'mistral\' not found, try pulling it first"}', {}, ollama).message).toBe(
-      "ollama/mistral (ollama): model mistral not found (model 'mistral' not found, try pulling it first); run `ollama pull mistral`",
-    );
-    expect(decodeOpenAIError(400, '{"error":{"message":"Unsupported value: \'temperature\'.","type":"invalid_request_error","param":"temperature","code":null}}', {}, OPENAI).message).toBe(
-      "openai/gpt-4o (openai): Unsupported value: 'temperature'.",
-    );
-    const numeric = decodeOpenAIError(429, '{"error":{"code":429,"message":"Slow down"}}', {}, target('openrouter', 'x/y'));
-    expect([numeric.status, numeric.type]).toEqual([429, 'rate_limit_error']);
-    expect(decodeOpenAIError(500, '{"error":{"code":"oops"}}', {}, OPENAI).message).toBe('openai/gpt-4o (openai): upstream error 500 ({"code":"oops"}); Claude Code retries on its own, or pick another model with --model');
-    const text = decodeOpenAIError(502, '<html>Bad gateway</html>', {}, OPENAI);
-    expect([text.status, text.type, text.message]).toEqual([502, 'api_error', 'openai/gpt-4o (openai): upstream error 502 (<html>Bad gateway</html>); Claude Code retries on its own, or pick another model with --model']);
   });
 
   it('edge #57: input_tokens = prompt − cached − cache writes; reads and writes reported apart; the provider\'s cost kept for the ledger only', () => {

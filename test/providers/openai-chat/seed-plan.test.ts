@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { transformToOpenAI } from '../../../src/providers/openai-chat/transform-request.js';
 import { transformFromOpenAIWithUsage } from '../../../src/providers/openai-chat/transform-response.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { runStream } from './stream-harness.js';
+import { runStream } from '../../support/openai-stream-harness.js';
 
 describe('ApiTransformer - Anthropic to OpenAI', () => {
   it('should transform message format', () => {

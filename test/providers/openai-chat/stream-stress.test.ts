@@ -2,10 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { WireEvent } from '../../../src/providers/common/anthropic-stream-writer.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
-import { expectedMessage, runStream, wireFixture } from './stream-harness.js';
+import { PARALLEL_CALLS, TOOLU, expectedMessage } from '../../support/openai-chat-expected.js';
+import { runStream, wireFixture } from '../../support/openai-stream-harness.js';
 import { itRecorded } from '../../support/shared-fixtures.js';
-
-const TOOLU = expect.stringMatching(/^toolu_oss_/);
 
 function chunk(delta: Record<string, unknown>, finish: string | null = null): string {
   return `data: ${JSON.stringify({ id: 'chatcmpl-x', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
@@ -56,9 +55,6 @@ describe('stream translator under stress', () => {
       if (normalised(events) !== reference) expect({ cut, events: normalised(events) }).toEqual({ cut, events: reference });
     }
     const message = await accumulateWithSdk(runStream([bytes]).sse);
-    expect(message.content).toEqual([
-      { type: 'tool_use', id: TOOLU, name: 'GetWeatherArgs', input: { city: 'Edinburgh', country: 'GB', units: 'c' } },
-      { type: 'tool_use', id: TOOLU, name: 'get_stock_price', input: { ticker: 'AAPL', exchange: 'NASDAQ' } },
-    ]);
+    expect(message.content).toEqual(PARALLEL_CALLS);
   });
 });
