@@ -103,7 +103,7 @@ describe('transformFromOpenAIWithUsage', () => {
     });
   });
 
-  it('throws a 502 upstream error, with the upstream's words, for a 200 answer that holds only an error', () => {
+  it("throws a 502 upstream error, with the upstream's words, for a 200 answer that holds only an error", () => {
     let thrown: unknown;
     try {
       transformFromOpenAIWithUsage({ error: { message: 'Internal error', code: 500 } } as OpenAIResponse, OPENAI);
