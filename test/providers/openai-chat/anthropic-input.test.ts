@@ -1,3 +1,4 @@
+// blocksOf: the one helper of the loose Anthropic request type the OpenAI translator reads.
 import { describe, expect, it } from 'vitest';
 import { blocksOf } from '../../../src/providers/openai-chat/anthropic-input.js';
 

@@ -1,3 +1,4 @@
+// contentPieces: a message's or delta's content (a string, or Mistral's text/thinking parts) as text and thinking pieces.
 import { describe, expect, it } from 'vitest';
 import { contentPieces } from '../../../src/providers/openai-chat/content-parts.js';
 

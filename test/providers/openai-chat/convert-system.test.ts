@@ -1,3 +1,4 @@
+// systemBlocks and systemContent: Claude Code's system prompt as OpenAI system content.
 import { describe, expect, it } from 'vitest';
 import { systemBlocks, systemContent } from '../../../src/providers/openai-chat/convert-system.js';
 

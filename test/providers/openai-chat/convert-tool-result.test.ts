@@ -1,3 +1,4 @@
+// convertToolResult: an Anthropic tool_result as the text of an OpenAI tool message plus the media that must follow it.
 import { describe, expect, it } from 'vitest';
 import { INTERRUPTED, NO_OUTPUT, convertToolResult } from '../../../src/providers/openai-chat/convert-tool-result.js';
 import { traitsOf } from '../../../src/providers/openai-chat/target-traits.js';

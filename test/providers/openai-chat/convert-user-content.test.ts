@@ -1,3 +1,4 @@
+// convertUserBlock and friends: user-side Anthropic blocks as OpenAI content parts, per what the target accepts.
 import { describe, expect, it } from 'vitest';
 import { convertUserBlock, flattenUnknownBlock, isCacheControl } from '../../../src/providers/openai-chat/convert-user-content.js';
 import { traitsOf } from '../../../src/providers/openai-chat/target-traits.js';

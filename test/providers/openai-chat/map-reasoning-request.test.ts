@@ -1,3 +1,4 @@
+// mapReasoningRequest: Anthropic thinking and effort as each target's reasoning control (edge case 31 in depth).
 import { describe, expect, it } from 'vitest';
 import type { TargetModel } from '../../../src/providers/common/target.js';
 import type { AnthropicRequestLike } from '../../../src/providers/openai-chat/anthropic-input.js';

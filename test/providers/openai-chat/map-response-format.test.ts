@@ -1,3 +1,4 @@
+// mapResponseFormat: Claude Code's output_config.format as the response_format each kind of target takes.
 import { describe, expect, it } from 'vitest';
 import type { AnthropicRequestLike } from '../../../src/providers/openai-chat/anthropic-input.js';
 import { mapResponseFormat } from '../../../src/providers/openai-chat/map-response-format.js';

@@ -1,3 +1,4 @@
+// OpenRouter's reasoning_details carried through Claude Code inside a thinking block's signature, and merged from stream fragments.
 import { describe, expect, it } from 'vitest';
 import type { ReasoningDetail } from '../../../src/providers/openai-chat/openai-chat-api.js';
 import { decodeReasoningDetails, encodeReasoningDetails, mergeReasoningDetails } from '../../../src/providers/openai-chat/reasoning-signature.js';

@@ -1,3 +1,4 @@
+// reasoningTextOf: the reasoning text of a delta or message under whichever field the server uses.
 import { describe, expect, it } from 'vitest';
 import { reasoningTextOf } from '../../../src/providers/openai-chat/reasoning-text.js';
 

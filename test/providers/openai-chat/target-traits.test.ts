@@ -1,3 +1,4 @@
+// traitsOf and defaultTarget: the provider quirks the request translator asks about, per target.
 import { describe, expect, it } from 'vitest';
 import { defaultTarget, traitsOf } from '../../../src/providers/openai-chat/target-traits.js';
 import { openAITarget } from '../../support/openai-stream-harness.js';

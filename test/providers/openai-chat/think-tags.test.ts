@@ -1,3 +1,4 @@
+// ThinkTagSplitter and splitThinkTags: <think>…</think> opening the content becomes thinking, in a stream or a whole answer.
 import { describe, expect, it } from 'vitest';
 import { ThinkTagSplitter, splitThinkTags } from '../../../src/providers/openai-chat/think-tags.js';
 import type { ContentPiece } from '../../../src/providers/openai-chat/content-parts.js';

@@ -1,3 +1,4 @@
+// upstreamToolCallId: the tool-call id sent upstream for a Claude Code toolu_ id when history is replayed.
 import { describe, expect, it } from 'vitest';
 import { upstreamToolCallId } from '../../../src/providers/openai-chat/tool-call-ids.js';
 

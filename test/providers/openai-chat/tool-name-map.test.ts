@@ -1,3 +1,4 @@
+// toolNameMapForRequest: the two-way tool-name map for one request (declared tools and history), OpenAI's naming rule.
 import { describe, expect, it } from 'vitest';
 import { toolNameMapForRequest } from '../../../src/providers/openai-chat/tool-name-map.js';
 

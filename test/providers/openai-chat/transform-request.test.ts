@@ -1,3 +1,4 @@
+// transformToOpenAI: the whole OpenAI Chat body built from an Anthropic request, per kind of target.
 import { describe, expect, it } from 'vitest';
 import type { AnthropicRequestLike } from '../../../src/providers/openai-chat/anthropic-input.js';
 import { transformToOpenAI } from '../../../src/providers/openai-chat/transform-request.js';

@@ -1,3 +1,4 @@
+// transformFromOpenAIWithUsage: a whole non-streaming chat.completion as the Anthropic message and the ledger usage.
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src/providers/common/provider-error.js';
 import { OPENAI_TOOL_NAMES, buildToolNameMap } from '../../../src/providers/common/tool-names.js';
