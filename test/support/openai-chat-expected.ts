@@ -17,18 +17,38 @@ export interface ExpectedUsage {
   cache_creation_input_tokens?: number;
 }
 
-/** The message Claude Code's SDK accumulates from a translated stream of TEST_TARGET, with the fields every test fills in. */
-export function expectedMessage(content: unknown[], stopReason: string | null, usage: ExpectedUsage): Record<string, unknown> {
+/**
+ * The message Claude Code's SDK accumulates from a translated stream, with the fields every test fills in; the id
+ * and model are the stream harness's (TEST_TARGET) unless given.
+ */
+export function expectedMessage(content: unknown[], stopReason: string | null, usage: ExpectedUsage, fields: { id?: string; model?: string } = {}): Record<string, unknown> {
   return {
-    id: 'msg_test',
+    id: fields.id ?? 'msg_test',
     type: 'message',
     role: 'assistant',
-    model: TEST_TARGET.id,
+    model: fields.model ?? TEST_TARGET.id,
     content,
     stop_reason: stopReason,
     stop_sequence: null,
     usage: { cache_read_input_tokens: 0, cache_creation_input_tokens: 0, ...usage },
     parsed_output: null,
+  };
+}
+
+/** A fresh message id oss made (`msg_oss_` + 24 alphanumerics). */
+export const MSG_OSS = expect.stringMatching(/^msg_oss_[A-Za-z0-9]{24}$/) as unknown as string;
+
+/** A non-streaming answer as the translator gives it: a fresh msg_oss_ id, no SDK-only fields. */
+export function expectedJsonMessage(model: string, content: unknown[], stopReason: string, usage: ExpectedUsage, stopSequence: string | null = null): Record<string, unknown> {
+  return {
+    id: MSG_OSS,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content,
+    stop_reason: stopReason,
+    stop_sequence: stopSequence,
+    usage: { cache_read_input_tokens: 0, cache_creation_input_tokens: 0, ...usage },
   };
 }
 

@@ -13,6 +13,7 @@ import { closedPortUrl } from '../../support/closed-port.js';
 import { accumulateWithSdk } from '../../support/sdk-accumulate.js';
 import { openAIError, openAITextMessage, openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../../support/scripted-openai-upstream.js';
 import type { UpstreamScript } from '../../support/scripted-upstream.js';
+import { expectedJsonMessage, expectedMessage } from '../../support/openai-chat-expected.js';
 import { openAITarget } from '../../support/openai-stream-harness.js';
 
 const REQUEST = { model: 'openrouter/deepseek/deepseek-chat', max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }] } as AnthropicRequest;
@@ -60,16 +61,7 @@ describe('openAIChatAdapter', () => {
     const { authorization, 'content-type': contentType, 'http-referer': referer, 'x-title': title, 'x-openrouter-title': openRouterTitle } = seen.headers;
     expect({ authorization, contentType, referer, title, openRouterTitle }).toEqual({ authorization: 'Bearer sk-or-test', contentType: 'application/json', referer: 'http://localhost/oss', title: 'my-app', openRouterTitle: 'oss' });
     expect(await opened.message()).toEqual({
-      message: {
-        id: expect.stringMatching(/^msg_oss_/) as unknown,
-        type: 'message',
-        role: 'assistant',
-        model: 'openrouter/deepseek/deepseek-chat',
-        content: [{ type: 'text', text: 'Hi there' }],
-        stop_reason: 'end_turn',
-        stop_sequence: null,
-        usage: { input_tokens: 11, output_tokens: 3, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
-      },
+      message: expectedJsonMessage('openrouter/deepseek/deepseek-chat', [{ type: 'text', text: 'Hi there' }], 'end_turn', { input_tokens: 11, output_tokens: 3 }),
       usage: { input_tokens: 11, output_tokens: 3, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, provider_cost_usd: 0.0001 },
     });
   });
@@ -87,17 +79,7 @@ describe('openAIChatAdapter', () => {
     const sse: string[] = [];
     const usage = await opened.pipe(new AnthropicStreamWriter((event) => sse.push(formatSseEvent(event)), { model: 'ollama/llama3.2', inputTokenEstimate: 7, messageId: 'msg_adapter' }));
     expect(usage).toEqual({ input_tokens: 4, output_tokens: 2, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
-    expect(await accumulateWithSdk(sse)).toEqual({
-      id: 'msg_adapter',
-      type: 'message',
-      role: 'assistant',
-      model: 'ollama/llama3.2',
-      content: [{ type: 'text', text: 'Hello' }],
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 4, output_tokens: 2, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
-      parsed_output: null,
-    });
+    expect(await accumulateWithSdk(sse)).toEqual(expectedMessage([{ type: 'text', text: 'Hello' }], 'end_turn', { input_tokens: 4, output_tokens: 2 }, { id: 'msg_adapter', model: 'ollama/llama3.2' }));
   });
 
   it('keeps <think> tags as text for a provider that turned them off', async () => {

@@ -13,6 +13,10 @@ function chunk(delta: Record<string, unknown>, finish: string | null = null, ext
 }
 const DONE = 'data: [DONE]\n\n';
 const call = (index: number, fields: Record<string, unknown>) => ({ tool_calls: [{ index, ...fields }] });
+/** The first fragment of call `index`: its id, name and the start of its arguments. */
+const openCall = (index: number, name: string, args: string) => chunk(call(index, { id: `call_${index}`, type: 'function', function: { name, arguments: args } }));
+const moreArgs = (index: number, args: string) => chunk(call(index, { function: { arguments: args } }));
+const CALLS_FINISHED = chunk({}, 'tool_calls') + DONE;
 
 describe('createOpenAIStreamTranslator', () => {
   it('reads <think> tags opening the content as thinking by default, and as text when the provider turned that off', async () => {
@@ -71,26 +75,15 @@ describe('createOpenAIStreamTranslator', () => {
   });
 
   it('drops a buffered call that never got a name, with a warning, and keeps the named one', async () => {
-    const body = [
-      chunk(call(0, { id: 'call_0', type: 'function', function: { name: 'Read', arguments: '{"path":' } })),
-      chunk(call(1, { id: 'call_1', type: 'function', function: { arguments: '{}' } })),
-      chunk(call(0, { function: { arguments: '"a"}' } })),
-      chunk({}, 'tool_calls'),
-      DONE,
-    ].join('');
+    const nameless = chunk(call(1, { id: 'call_1', type: 'function', function: { arguments: '{}' } }));
+    const body = [openCall(0, 'Read', '{"path":'), nameless, moreArgs(0, '"a"}'), CALLS_FINISHED].join('');
     const run = runStream([body]);
     expect(run.warnings).toEqual(['test/model: dropped a tool call with no name (index 1)']);
     expect(await accumulateWithSdk(run.sse)).toEqual(expectedMessage([{ type: 'tool_use', id: TOOLU, name: 'Read', input: { path: 'a' } }], 'tool_use', { input_tokens: 0, output_tokens: 4 }));
   });
 
   it('drops, with a warning, arguments that arrive for a call already closed', async () => {
-    const body = [
-      chunk(call(0, { id: 'call_0', type: 'function', function: { name: 'Read', arguments: '{}' } })),
-      chunk({ content: 'Now text.' }),
-      chunk(call(0, { function: { arguments: '{"late":true}' } })),
-      chunk({}, 'tool_calls'),
-      DONE,
-    ].join('');
+    const body = [openCall(0, 'Read', '{}'), chunk({ content: 'Now text.' }), moreArgs(0, '{"late":true}'), CALLS_FINISHED].join('');
     const run = runStream([body]);
     expect(run.warnings).toEqual(['test/model: dropped arguments that arrived after tool call 0 was closed']);
     expect(await accumulateWithSdk(run.sse)).toEqual(
@@ -108,7 +101,7 @@ describe('createOpenAIStreamTranslator', () => {
 
   it('refuses to hold more than 16 MB of one call\'s arguments', () => {
     const piece = 'x'.repeat(9 * 1024 * 1024);
-    const pushes = [chunk(call(0, { id: 'call_0', type: 'function', function: { name: 'Write', arguments: `{"content":"${piece}` } })), chunk(call(0, { function: { arguments: piece } }))];
+    const pushes = [openCall(0, 'Write', `{"content":"${piece}`), moreArgs(0, piece)];
     expect(() => runStream(pushes)).toThrowError(new UpstreamTooLargeError('tool call arguments larger than 16 MB'));
   });
 

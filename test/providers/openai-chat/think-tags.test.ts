@@ -39,17 +39,8 @@ describe('ThinkTagSplitter', () => {
 
 describe('splitThinkTags', () => {
   it('resolves the tags in a whole content, keeping thinking pieces that arrive as such in order', () => {
-    expect(
-      splitThinkTags([
-        { kind: 'text', text: '<think>Short sum.</think>\n\nFour.' },
-        { kind: 'thinking', text: 'Then more.' },
-        { kind: 'text', text: ' Done.' },
-      ]),
-    ).toEqual([
-      { kind: 'thinking', text: 'Short sum.' },
-      { kind: 'text', text: 'Four.' },
-      { kind: 'thinking', text: 'Then more.' },
-      { kind: 'text', text: ' Done.' },
-    ]);
+    const text = (t: string): ContentPiece => ({ kind: 'text', text: t });
+    const thinking = (t: string): ContentPiece => ({ kind: 'thinking', text: t });
+    expect(splitThinkTags([text('<think>Short sum.</think>\n\nFour.'), thinking('Then more.'), text(' Done.')])).toEqual([thinking('Short sum.'), text('Four.'), thinking('Then more.'), text(' Done.')]);
   });
 });

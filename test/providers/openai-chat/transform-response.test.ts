@@ -5,10 +5,9 @@ import { OPENAI_TOOL_NAMES, buildToolNameMap } from '../../../src/providers/comm
 import type { OpenAIResponse } from '../../../src/providers/openai-chat/openai-chat-api.js';
 import { encodeReasoningDetails } from '../../../src/providers/openai-chat/reasoning-signature.js';
 import { malformedArgumentsNote, transformFromOpenAIWithUsage } from '../../../src/providers/openai-chat/transform-response.js';
-import { RETRY_HINT, TOOLU } from '../../support/openai-chat-expected.js';
+import { RETRY_HINT, TOOLU, expectedJsonMessage } from '../../support/openai-chat-expected.js';
 import { OPENAI } from '../../support/openai-stream-harness.js';
 
-const MSG_ID = expect.stringMatching(/^msg_oss_[A-Za-z0-9]{24}$/) as unknown as string;
 const USAGE = { prompt_tokens: 10, completion_tokens: 5 };
 const MESSAGE_USAGE = { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
 
@@ -18,7 +17,7 @@ function answer(message: Record<string, unknown>, finish: string | null = 'stop'
 
 /** The whole message for target openai/gpt-4o with the usage above. */
 function expected(content: unknown[], stopReason: string, stopSequence: string | null = null) {
-  return { id: MSG_ID, type: 'message', role: 'assistant', model: 'openai/gpt-4o', content, stop_reason: stopReason, stop_sequence: stopSequence, usage: MESSAGE_USAGE };
+  return expectedJsonMessage('openai/gpt-4o', content, stopReason, MESSAGE_USAGE, stopSequence);
 }
 
 describe('transformFromOpenAIWithUsage', () => {
