@@ -49,9 +49,9 @@ async function failure(opened: Promise<unknown>) {
 }
 
 describe('openAIChatAdapter', () => {
-  it('posts the translated body to <base>/chat/completions with the key as bearer, OpenRouter attribution and the user\'s headers, and gives back the whole message', async () => {
+  it('posts the translated body to <base>/chat/completions with the key as bearer (never a configured header), OpenRouter attribution with the user\'s override, and gives back the whole message', async () => {
     const base = await serve(() => openAITextMessage('Hi there', { prompt: 11, completion: 3, cost: 0.0001 }));
-    const opened = await openAIChatAdapter(call(DEEPSEEK, { baseUrl: `${base}/api/v1`, apiKey: 'sk-or-test', headers: { 'X-Title': 'my-app', authorization: 'Bearer not-this' } }));
+    const opened = await openAIChatAdapter(call(DEEPSEEK, { baseUrl: `${base}/api/v1`, apiKey: 'sk-or-test', headers: { 'HTTP-Referer': 'https://my.app', authorization: 'Bearer not-this' } }));
     const seen = upstream!.requests[0]!;
     expect({ method: seen.method, url: seen.url, body: seen.body }).toEqual({
       method: 'POST',
@@ -59,7 +59,7 @@ describe('openAIChatAdapter', () => {
       body: { model: 'deepseek/deepseek-chat', messages: [{ role: 'user', content: 'Hello' }], max_tokens: 100 },
     });
     const { authorization, 'content-type': contentType, 'http-referer': referer, 'x-title': title, 'x-openrouter-title': openRouterTitle } = seen.headers;
-    expect({ authorization, contentType, referer, title, openRouterTitle }).toEqual({ authorization: 'Bearer sk-or-test', contentType: 'application/json', referer: 'http://localhost/oss', title: 'my-app', openRouterTitle: 'oss' });
+    expect({ authorization, contentType, referer, title, openRouterTitle }).toEqual({ authorization: 'Bearer sk-or-test', contentType: 'application/json', referer: 'https://my.app', title: 'oss', openRouterTitle: 'oss' });
     expect(await opened.message()).toEqual({
       message: expectedJsonMessage('openrouter/deepseek/deepseek-chat', [{ type: 'text', text: 'Hi there' }], 'end_turn', { input_tokens: 11, output_tokens: 3 }),
       usage: { input_tokens: 11, output_tokens: 3, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, provider_cost_usd: 0.0001 },

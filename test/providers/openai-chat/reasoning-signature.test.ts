@@ -22,8 +22,8 @@ describe('mergeReasoningDetails', () => {
   it('joins the text, summary and data pieces of one detail (same index and type) and keeps the last non-empty other fields', () => {
     const into: ReasoningDetail[] = [];
     mergeReasoningDetails(into, [{ type: 'reasoning.text', index: 0, text: 'Think', signature: null }]);
-    mergeReasoningDetails(into, [{ type: 'reasoning.text', index: 0, text: 'ing.', signature: '' }]);
-    mergeReasoningDetails(into, [{ type: 'reasoning.text', index: 0, text: null, signature: 'sig-1' }, { type: 'reasoning.encrypted', index: 1, data: 'gA' }]);
+    mergeReasoningDetails(into, [{ type: 'reasoning.text', index: 0, text: 'ing.', signature: 'sig-1' }]);
+    mergeReasoningDetails(into, [{ type: 'reasoning.text', index: 0, text: null, signature: '' }, { type: 'reasoning.encrypted', index: 1, data: 'gA' }]);
     mergeReasoningDetails(into, [{ type: 'reasoning.encrypted', index: 1, data: 'AAB', id: 'rs_1' }]);
     expect(into).toEqual([
       { type: 'reasoning.text', index: 0, text: 'Thinking.', signature: 'sig-1' },
