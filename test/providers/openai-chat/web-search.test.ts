@@ -67,16 +67,15 @@ describe('openAIWebSearchAnswer', () => {
       citations: ['https://news.example/oss', 42],
       usage: { prompt_tokens: 30, completion_tokens: 12, cost: 0.02 },
     };
-    expect(openAIWebSearchAnswer(response)).toEqual({
-      text: 'oss 0.1.0 shipped.',
-      results: [
-        { url: 'https://github.com/oss-cli/oss/releases', title: 'Releases' },
-        { url: 'https://npmjs.com/package/oss', title: 'https://npmjs.com/package/oss' },
-        { url: 'https://github.com/oss-cli/oss/blob/main/CHANGELOG.md', title: 'Changelog', pageAge: '2026-11-20' },
-        { url: 'https://news.example/oss', title: 'https://news.example/oss' },
-      ],
-      usage: { input_tokens: 30, output_tokens: 12, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, provider_cost_usd: 0.02 },
-    });
+    // Annotations first, then search results (with their dates), then bare citations; a URL seen before is skipped.
+    const pages = [
+      { url: 'https://github.com/oss-cli/oss/releases', title: 'Releases' },
+      { url: 'https://npmjs.com/package/oss', title: 'https://npmjs.com/package/oss' },
+      { url: 'https://github.com/oss-cli/oss/blob/main/CHANGELOG.md', title: 'Changelog', pageAge: '2026-11-20' },
+      { url: 'https://news.example/oss', title: 'https://news.example/oss' },
+    ];
+    const usage = { ...ZERO_USAGE, input_tokens: 30, output_tokens: 12, provider_cost_usd: 0.02 };
+    expect(openAIWebSearchAnswer(response)).toEqual({ text: 'oss 0.1.0 shipped.', results: pages, usage });
   });
 
   it('gives an empty answer with zero usage for a body with nothing in it', () => {
