@@ -29,18 +29,12 @@ export interface ClaudeEnvInput {
   hasOwnCredential?: boolean;
 }
 
-export interface ClaudeEnv {
-  env: NodeJS.ProcessEnv;
-  /** Claude Code has a credential of its own: Claude routes and fallback can work. */
-  claudeAvailable: boolean;
-}
-
 /** True when the user has Anthropic credentials of their own in the environment. */
 export function hasAnthropicCredentials(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.ANTHROPIC_API_KEY || env.ANTHROPIC_AUTH_TOKEN);
 }
 
-export function buildClaudeEnv(input: ClaudeEnvInput): ClaudeEnv {
+export function buildClaudeEnv(input: ClaudeEnvInput): NodeJS.ProcessEnv {
   const { plan, userEnv } = input;
   const env: NodeJS.ProcessEnv = { ...userEnv, ANTHROPIC_BASE_URL: input.proxyBaseUrl };
   const main = wireModel(plan.main);
@@ -56,10 +50,10 @@ export function buildClaudeEnv(input: ClaudeEnvInput): ClaudeEnv {
     env.ENABLE_TOOL_SEARCH = 'false';
     if (input.mainContextWindow !== undefined) env.CLAUDE_CODE_MAX_CONTEXT_TOKENS = String(input.mainContextWindow);
   }
-  const claudeAvailable = input.hasOwnCredential ?? hasAnthropicCredentials(userEnv);
   // A placeholder only for a Claude Code with no credential at all: it replaces a login, so never otherwise.
-  if (!claudeAvailable) env.ANTHROPIC_AUTH_TOKEN = input.secret;
-  return { env, claudeAvailable };
+  // The proxy knows it by that token: Claude routes and fallback are then off (proxy/claude-credential-headers.ts).
+  if (!(input.hasOwnCredential ?? hasAnthropicCredentials(userEnv))) env.ANTHROPIC_AUTH_TOKEN = input.secret;
+  return env;
 }
 
 /** The model id Claude Code should send for a route; undefined leaves Claude Code's own choice. */

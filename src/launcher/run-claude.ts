@@ -111,7 +111,7 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
     if (!hasOwnCredential && mayReachClaude) input.stderr(NO_CREDENTIAL_NOTICE);
     const mainContextWindow = isClaudeModel(input.plan.main.model) ? undefined : targetFor(input.plan.main.model, input.config, input.env).contextWindow;
     if (mainContextWindow !== undefined && mainContextWindow < CLAUDE_CODE_MIN_CONTEXT) input.stderr(smallWindowWarning(input.plan.main.model, mainContextWindow));
-    const { env } = buildClaudeEnv({
+    const env = buildClaudeEnv({
       plan: input.plan,
       userEnv: input.env,
       proxyBaseUrl: baseUrl,

@@ -18,12 +18,12 @@ function plan(main: string, background = main, agents: RoutePlan['agents'] = [])
 
 /** What claude gets through the proxy for `routes`, the user having an API key of their own. */
 function proxiedEnv(routes: RoutePlan): NodeJS.ProcessEnv {
-  return buildClaudeEnv({ plan: routes, userEnv: { ANTHROPIC_API_KEY: 'k' }, proxyBaseUrl: BASE, secret: 's3cr3t' }).env;
+  return buildClaudeEnv({ plan: routes, userEnv: { ANTHROPIC_API_KEY: 'k' }, proxyBaseUrl: BASE, secret: 's3cr3t' });
 }
 
 describe('buildClaudeEnv', () => {
   it('points claude at the proxy and every alias at main or background', () => {
-    const { env } = buildClaudeEnv({
+    const env = buildClaudeEnv({
       plan: plan('gemini/gemini-2.0-flash', 'ollama/llama3.2'),
       userEnv: { PATH: '/bin', ANTHROPIC_API_KEY: 'sk-user' },
       proxyBaseUrl: BASE,
@@ -38,29 +38,24 @@ describe('buildClaudeEnv', () => {
     });
   });
 
-  it('keeps the user\'s own credentials and reports Claude as available', () => {
-    const result = buildClaudeEnv({
+  it('keeps the user\'s own credentials: no placeholder token replaces them', () => {
+    const env = buildClaudeEnv({
       plan: plan('openai/gpt-4o'),
       userEnv: { ANTHROPIC_AUTH_TOKEN: 'user-token', ANTHROPIC_API_KEY: 'sk-user' },
       proxyBaseUrl: BASE,
       secret: 's3cr3t',
     });
-    expect(result.claudeAvailable).toBe(true);
-    expect(result.env.ANTHROPIC_AUTH_TOKEN).toBe('user-token');
-    expect(result.env.ANTHROPIC_API_KEY).toBe('sk-user');
+    expect([env.ANTHROPIC_AUTH_TOKEN, env.ANTHROPIC_API_KEY]).toEqual(['user-token', 'sk-user']);
   });
 
   it('leaves a subscriber\'s login alone: no placeholder token when Claude Code has a credential of its own', () => {
-    const result = buildClaudeEnv({ plan: plan('openai/gpt-4o'), userEnv: { HOME: '/h' }, proxyBaseUrl: BASE, secret: 's3cr3t', hasOwnCredential: true });
-    expect(result.claudeAvailable).toBe(true);
-    expect(['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'].map((name) => result.env[name])).toEqual([undefined, undefined]);
+    const env = buildClaudeEnv({ plan: plan('openai/gpt-4o'), userEnv: { HOME: '/h' }, proxyBaseUrl: BASE, secret: 's3cr3t', hasOwnCredential: true });
+    expect(['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'].map((name) => env[name])).toEqual([undefined, undefined]);
   });
 
   it('sets the per-run secret as the auth token when the user has no Anthropic credentials', () => {
-    const result = buildClaudeEnv({ plan: plan('openai/gpt-4o'), userEnv: {}, proxyBaseUrl: BASE, secret: 's3cr3t' });
-    expect(result.claudeAvailable).toBe(false);
-    expect(result.env.ANTHROPIC_AUTH_TOKEN).toBe('s3cr3t');
-    expect(result.env.ANTHROPIC_API_KEY).toBeUndefined();
+    const env = buildClaudeEnv({ plan: plan('openai/gpt-4o'), userEnv: {}, proxyBaseUrl: BASE, secret: 's3cr3t' });
+    expect([env.ANTHROPIC_AUTH_TOKEN, env.ANTHROPIC_API_KEY]).toEqual(['s3cr3t', undefined]);
   });
 
   it('needs the proxy for a hook or skill route that is not Claude, even when every other route is', () => {
@@ -70,7 +65,7 @@ describe('buildClaudeEnv', () => {
   });
 
   it('replaces the user\'s ANTHROPIC_BASE_URL (the proxy gets the original as its Claude upstream)', () => {
-    const { env } = buildClaudeEnv({
+    const env = buildClaudeEnv({
       plan: plan('openai/gpt-4o'),
       userEnv: { ANTHROPIC_BASE_URL: 'https://gateway.example/anthropic', ANTHROPIC_API_KEY: 'k' },
       proxyBaseUrl: BASE,
@@ -80,7 +75,7 @@ describe('buildClaudeEnv', () => {
   });
 
   it('leaves the model variables and betas alone for a Claude main with a non-Claude agent', () => {
-    const { env } = buildClaudeEnv({
+    const env = buildClaudeEnv({
       plan: plan('claude', 'claude', [{ name: 'code-reviewer', model: 'ollama/codellama', source: 'project' }]),
       userEnv: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_MODEL: 'claude-sonnet-5-5' },
       proxyBaseUrl: BASE,
@@ -104,7 +99,7 @@ describe('buildClaudeEnv', () => {
   });
 
   it('sets no context window when the registry does not know it', () => {
-    const { env } = buildClaudeEnv({ plan: plan('lmstudio/qwen'), userEnv: {}, proxyBaseUrl: BASE, secret: 's' });
+    const env = buildClaudeEnv({ plan: plan('lmstudio/qwen'), userEnv: {}, proxyBaseUrl: BASE, secret: 's' });
     expect(env.CLAUDE_CODE_MAX_CONTEXT_TOKENS).toBeUndefined();
   });
 });
