@@ -5,6 +5,7 @@ import { OssError } from '../errors.js';
 import { addHelpExamples } from './help-examples.js';
 import { processIO, type CliIO } from '../io.js';
 import { redact } from '../redact.js';
+import { shownError } from './shown-error.js';
 import { VERSION } from './version.js';
 
 type Handler = (io: CliIO) => Promise<number>;
@@ -232,7 +233,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     return await pending(io);
   } catch (error) {
     if (error instanceof OssError) {
-      io.stderr(`oss: ${error.message}\n`);
+      io.stderr(`oss: ${(await shownError(error)).message}\n`);
       return error.exitCode;
     }
     throw error;

@@ -5,8 +5,8 @@ import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
 import { BUILTIN_PROVIDERS, isBuiltinProvider, isKnownProvider, type BuiltinProvider } from './providers.js';
 import type { ConfigLayerFile } from './config-types.js';
-import { didYouMean } from '../registry/suggest-model-id.js';
 import { MODEL_ID_EXPECTED, splitModelId } from '../model-id.js';
+import { ModelIdError } from './model-id-error.js';
 
 type Path = readonly string[];
 
@@ -53,7 +53,7 @@ function checkOptional(file: string, path: Path, value: unknown, kind: 'string' 
 function checkModelId(file: string, path: Path, value: unknown, providers: OssConfig): void {
   if (typeof value !== 'string') fail(file, path, MODEL_ID_EXPECTED, value);
   const split = splitModelId(value);
-  if (!split) fail(file, path, `${MODEL_ID_EXPECTED}${didYouMean(value)}`, value);
+  if (!split) throw new ModelIdError(`${file}: ${formatJsonPath(path)}`, value, true);
   if (!isKnownProvider(split.provider, providers)) {
     fail(file, path, `a known provider (built in, or declared under "providers"); "${split.provider}" is neither`, value);
   }

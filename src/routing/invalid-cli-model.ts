@@ -1,9 +1,7 @@
-// The one refusal for a `--model` value that is not a model id, with a "did you mean" when the catalogue
-// knows a provider for a bare name (`--model gpt-4o` → openai/gpt-4o).
-import { ConfigError } from '../errors.js';
-import { didYouMean } from '../registry/suggest-model-id.js';
-import { MODEL_ID_EXPECTED } from '../model-id.js';
+// The one refusal for a `--model` value that is not a model id. The CLI adds a "did you mean" when the
+// catalogue knows a provider for a bare name (`--model gpt-4o` → openai/gpt-4o; cli/shown-error.ts).
+import { ModelIdError } from '../config/model-id-error.js';
 
-export function invalidCliModel(value: string): ConfigError {
-  return new ConfigError(`--model ${JSON.stringify(value)}: expected ${MODEL_ID_EXPECTED}${didYouMean(value)}`);
+export function invalidCliModel(value: string): ModelIdError {
+  return new ModelIdError(`--model ${JSON.stringify(value)}`, value, false);
 }

@@ -16,6 +16,7 @@ import { parseProvider } from '../../model-id.js';
 import { AGENT_MIN_CONTEXT, retirementNote } from '../../routing/plan-warnings.js';
 import { ledgerPath, localDate } from '../../usage/ledger.js';
 import { buildModelsConfigReport } from '../commands/models-config.js';
+import { shownError } from '../shown-error.js';
 import { pass, problem, type CheckResult } from './check.js';
 
 /** One route a config sets up: who uses it (`/oss:ship`, `agent code-reviewer`, `background`) and its model. */
@@ -33,7 +34,7 @@ export async function configChecks(cwd: string, env: NodeJS.ProcessEnv): Promise
     routes = await usedRoutes(cwd, env);
   } catch (error) {
     if (!(error instanceof OssError)) throw error;
-    return [problem('config', `config: ${error.message}`, 'fix that file (oss ignores nothing it cannot read)'), ...(await fileChecks(env))];
+    return [problem('config', `config: ${(await shownError(error)).message}`, 'fix that file (oss ignores nothing it cannot read)'), ...(await fileChecks(env))];
   }
   const unknown = loaded.layers.filter((layer) => layer.exists).flatMap((layer) => findUnknownKeys(layer.config, layer.file));
   const files = loaded.layers.filter((layer) => layer.exists).map((layer) => layer.file);
