@@ -1,5 +1,5 @@
 // `oss run` without --dry-run: load the config the plan was built from, then launch claude for the plan
-// (launcher/run-claude.ts) with the run's usage priced from the registry and recorded in ~/.oss/usage.json.
+// (launcher/run-claude.ts) with the run's usage, as the proxy priced it, recorded in ~/.oss/usage.json.
 // Interactive runs get a known session id and end with oss's own resume line (launcher/interactive-session.ts).
 import type { CliIO } from '../io.js';
 import { loadConfig } from '../config/load-config.js';
@@ -7,7 +7,6 @@ import type { RoutePlan } from '../routing/route-plan-types.js';
 import { runClaude } from './run-claude.js';
 import { runUsage } from './run-usage.js';
 import { resumeLine, sessionAfterRun, sessionArgs, type SessionChoice } from './interactive-session.js';
-import { defaultRegistry } from '../registry/registry.js';
 
 export interface LaunchOptions {
   /** The prompt as the user typed it (`/oss:ship prod` or free text): claude's first message. */
@@ -36,7 +35,7 @@ export async function launchRun(plan: RoutePlan, options: LaunchOptions, io: Cli
     claudeArgs: [...chosen.args, ...options.claudeArgs],
     stderr: io.stderr,
     stdin: io.stdin === process.stdin ? 'inherit' : io.stdin,
-    ...runUsage(config, io.env, () => defaultRegistry(io.env), (line) => io.stderr(`${line}\n`)),
+    ...runUsage(io.env, (line) => io.stderr(`${line}\n`)),
   });
   if (interactive) {
     const id = sessionAfterRun(io.cwd, io.env, chosen.sessionId, started);

@@ -1,26 +1,15 @@
-// How a run prices its requests and records them: the prices of the registry it is handed (with the config's
-// `pricing` overrides) and the ledger under OSS_HOME of the given environment. One CostTracker prices each
-// request once, for the ledger and the summary line alike. The registry is built, and the ledger's code (file
-// locking, atomic writes) loaded, only when there is something to record: an all-Claude run has nothing, and
-// this is on the start path.
-import type { OssConfig } from '../config/config-types.js';
-import type { ModelRegistry } from '../registry/registry.js';
+// Where a run's priced requests go when it ends: the ledger under OSS_HOME of the given environment, merged
+// once. The proxy priced each request as it ended (usage/cost.ts priceUsage); nothing here prices again. The
+// ledger's code (file locking, atomic writes) is loaded only when there is something to record: an all-Claude
+// run has nothing, and this is on the start path.
 import type { UsageRecorder } from './teardown.js';
 
-export function runUsage(config: OssConfig, env: NodeJS.ProcessEnv, registry: () => ModelRegistry, warn: (line: string) => void): { usage: UsageRecorder } {
+export function runUsage(env: NodeJS.ProcessEnv, warn: (line: string) => void): { usage: UsageRecorder } {
   return {
     usage: {
-      async record(events) {
-        const { CostTracker } = await import('../usage/cost-tracker.js');
-        const prices = registry();
-        const tracker = new CostTracker({ env, config, warn, prices: (id, overrides) => prices.getPricing(id, overrides) });
-        const records = events.map((event) => tracker.recordEvent(event));
-        try {
-          await tracker.flush();
-          return { records };
-        } catch (error) {
-          return { records, error };
-        }
+      async record(records) {
+        const { mergeIntoLedger } = await import('../usage/ledger.js');
+        await mergeIntoLedger(records, env, { warn });
       },
     },
   };

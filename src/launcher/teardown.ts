@@ -4,13 +4,11 @@
 // first call does the work, later calls wait for it.
 import { roundUsd } from '../usage/cost.js';
 import type { LedgerRecord } from '../usage/ledger.js';
-import type { UsageEvent } from '../usage/usage-event.js';
 import { formatDirectSummaryLine, formatSummaryLine, type RunTotals } from './summary-line.js';
 
-/** Prices each event once (usage/cost-tracker.ts), merges the priced records into the ledger and returns them. */
+/** Merges the run's priced requests into the ledger (launcher/run-usage.ts); rejects when it could not. */
 export interface UsageRecorder {
-  /** `error`: the merge failed (the records are still priced, for the summary). */
-  record(events: UsageEvent[]): Promise<{ records: LedgerRecord[]; error?: unknown }>;
+  record(records: LedgerRecord[]): Promise<void>;
 }
 
 export interface TeardownInput {
@@ -28,15 +26,16 @@ export interface TeardownInput {
 }
 
 export class RunTeardown {
-  private readonly events: UsageEvent[] = [];
+  /** As the proxy priced them (usage/cost.ts priceUsage): the same records its live meter counted. */
+  private readonly records: LedgerRecord[] = [];
   private finishing: Promise<void> | undefined;
   private sealed = false;
 
   constructor(private readonly input: TeardownInput) {}
 
-  /** The proxy's onUsage: one event per proxied request, until the proxy is closed and the ledger merged. */
-  readonly record = (event: UsageEvent): void => {
-    if (!this.sealed) this.events.push(event);
+  /** The proxy's onUsage: one priced record per proxied request, until the proxy is closed and the ledger merged. */
+  readonly record = (record: LedgerRecord): void => {
+    if (!this.sealed) this.records.push(record);
   };
 
   finish(): Promise<void> {
@@ -53,13 +52,11 @@ export class RunTeardown {
     }
     // Events that arrive while the proxy closes (aborted streams report as they end) are kept.
     this.sealed = true;
-    // Each event is priced once: the ledger and the summary line get the same records.
-    let records: LedgerRecord[] = [];
-    if (this.events.length > 0) {
+    // The ledger and the summary line get the same records, priced once by the proxy.
+    const records = [...this.records];
+    if (records.length > 0) {
       try {
-        const recorded = await this.input.usage.record([...this.events]);
-        records = recorded.records;
-        if (recorded.error !== undefined) problems.push(`usage not recorded: ${messageOf(recorded.error)}`);
+        await this.input.usage.record(records);
       } catch (error) {
         problems.push(`usage not recorded: ${messageOf(error)}`);
       }

@@ -1,7 +1,9 @@
 // The per-run proxy: Fastify on 127.0.0.1 (kernel-chosen port unless one is asked for), routes under a
 // random path secret, one undici pool for every upstream. Starts and stops in milliseconds; shutdown()
-// closes every connection, open streams included, and frees the port. It keeps the run's priced totals in
-// memory (usage/run-meter.ts) for the spending caps (budget-gate.ts) and the status line (run-status.ts).
+// closes every connection, open streams included, and frees the port. It prices each request once as it
+// ends (usage/cost.ts), keeps the run's totals of those in memory (usage/run-meter.ts) for the spending caps
+// (budget-gate.ts) and the status line (run-status.ts), and hands the same priced record to onUsage (the
+// run's summary line and ledger, or `oss serve`'s).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -9,12 +11,11 @@ import type { Agent } from 'undici';
 import { OssError } from '../errors.js';
 import type { OssConfig } from '../config/config-types.js';
 import type { RoutePlan } from '../routing/route-plan-types.js';
-import type { UsageEvent } from '../usage/usage-event.js';
 import { ANTHROPIC_API_URL } from '../providers/anthropic/pass-through.js';
 import { openAIChatAdapter } from '../providers/openai-chat/adapter.js';
 import { geminiAdapter } from '../providers/gemini/adapter.js';
 import { defaultRegistry, type ModelRegistry } from '../registry/registry.js';
-import { costOfEvent } from '../usage/cost.js';
+import { priceUsage, type PricedUsage } from '../usage/cost.js';
 import { dayTotalUsd } from '../usage/day-total.js';
 import { localDate } from '../usage/ledger.js';
 import { RunMeter } from '../usage/run-meter.js';
@@ -44,7 +45,8 @@ export interface ModelProxyOptions {
    * own credential is relayed to Anthropic; the placeholder token (the secret) means it has none.
    */
   claudeAvailable?: boolean;
-  onUsage?: (event: UsageEvent) => void;
+  /** Each request's usage, priced once here: the same record the meter counted. */
+  onUsage?: (usage: PricedUsage) => void;
   /** One line for the user, containing "falling back to Claude". */
   onFallback?: (message: string) => void;
   /**
@@ -79,10 +81,7 @@ export class ModelProxy {
 
   constructor(readonly options: ModelProxyOptions) {
     this.pathSecret = options.secret ?? randomBytes(18).toString('base64url');
-    this.meter = new RunMeter(
-      (event) => costOfEvent(event, (id, config) => this.prices().getPricing(id, config), options.config),
-      (event) => routeName(options.plan, event),
-    );
+    this.meter = new RunMeter((event) => routeName(options.plan, event));
   }
 
   /** The registry, looked up once (the lookup checks the model cache's file): pricing a request stays in memory. */
@@ -155,8 +154,9 @@ export class ModelProxy {
         pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
         streamHeadersMs: Math.min(timeouts.streamHeadersMs, timeouts.headersMs),
         onUsage: (event) => {
-          meter.record(event);
-          options.onUsage?.(event);
+          const priced = priceUsage(event, (id, config) => this.prices().getPricing(id, config), options.config);
+          meter.record(priced);
+          options.onUsage?.(priced);
         },
         ...(options.onFallback ? { onFallback: options.onFallback } : {}),
         ...(this.gate ? { budget: this.gate } : {}),

@@ -2,6 +2,8 @@
 // registry's prices, cache-aware: `input_tokens` excludes cache reads and writes, cache reads are billed at
 // the cache-read price (or the input price when none is known), cache writes at the cache-write price (or
 // input), plus any known per-search fee; else 0 and the request is marked unpriced (never a silent 0 that looks like a free model).
+// Each request is priced once, by the proxy as it ends (priceUsage); the live meter, the run's summary line and
+// the ledger all read that one PricedUsage, so they cannot disagree.
 import type { OssConfig } from '../config/config-types.js';
 import type { Pricing } from '../registry/registry.js';
 import type { UsageEvent } from './usage-event.js';
@@ -13,6 +15,13 @@ export interface RequestCost {
 }
 
 export type PriceLookup = (modelId: string, config?: OssConfig) => Pricing | undefined;
+
+/** A request's usage with its price: what the meter, the summary line and the ledger share. */
+export interface PricedUsage extends UsageEvent, RequestCost {}
+
+export function priceUsage(event: UsageEvent, lookup: PriceLookup, config?: OssConfig): PricedUsage {
+  return { ...event, ...costOfEvent(event, lookup, config) };
+}
 
 type TokenCounts = Pick<UsageEvent, 'input_tokens' | 'output_tokens' | 'cache_read_tokens' | 'cache_write_tokens'>;
 

@@ -1,6 +1,7 @@
 // The running totals of one run, kept in memory by the proxy as each request ends: what the budget checks
-// before every upstream call and what the status line shows. Priced the same way as the ledger (cost.ts).
-import { roundUsd, type RequestCost } from './cost.js';
+// before every upstream call and what the status line shows. It sums the requests as the proxy priced them
+// (cost.ts priceUsage), the same records the ledger and the summary line get: it never prices one itself.
+import { roundUsd, type PricedUsage } from './cost.js';
 import type { UsageEvent } from './usage-event.js';
 
 export interface RouteTotals {
@@ -24,17 +25,13 @@ export interface MeterTotals {
 export class RunMeter {
   private readonly totals: MeterTotals = { requests: 0, costUsd: 0, unpriced: 0, fallbacks: 0, routes: [] };
 
-  constructor(
-    private readonly price: (event: UsageEvent) => RequestCost,
-    private readonly routeOf: (event: UsageEvent) => string,
-  ) {}
+  constructor(private readonly routeOf: (event: UsageEvent) => string) {}
 
-  readonly record = (event: UsageEvent): void => {
-    const cost = this.price(event);
+  readonly record = (event: PricedUsage): void => {
     const totals = this.totals;
     totals.requests += 1;
-    totals.costUsd = roundUsd(totals.costUsd + cost.cost_usd);
-    if (cost.unpriced) totals.unpriced += 1;
+    totals.costUsd = roundUsd(totals.costUsd + event.cost_usd);
+    if (event.unpriced) totals.unpriced += 1;
     if (event.fallback) totals.fallbacks += 1;
     const name = this.routeOf(event);
     let route = totals.routes.find((entry) => entry.route === name);

@@ -11,7 +11,6 @@ import { OssError } from '../../src/errors.js';
 import { CLAUDE_INSTALL_COMMAND } from '../../src/launcher/find-claude.js';
 import { runClaude, type RunClaudeInput } from '../../src/launcher/run-claude.js';
 import { runUsage } from '../../src/launcher/run-usage.js';
-import { ModelRegistry } from '../../src/registry/registry.js';
 import type { RoutePlan } from '../../src/routing/route-plan-types.js';
 import type { Ledger } from '../../src/usage/ledger.js';
 import { isListening } from '../support/closed-port.js';
@@ -102,7 +101,7 @@ function setUp(fakeExit: string, overrides: Partial<RunClaudeInput> = {}): Run {
     claudeArgs: [],
     stderr: (text) => stderr.push(text),
     stdin: 'ignore',
-    ...runUsage(config, env, () => new ModelRegistry({ env }), (line) => stderr.push(`${line}\n`)),
+    ...runUsage(env, (line) => stderr.push(`${line}\n`)),
     ...overrides,
   };
   return {

@@ -2,37 +2,38 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runUsage } from '../../src/launcher/run-usage.js';
 import { RunTeardown, type TeardownInput, type UsageRecorder } from '../../src/launcher/teardown.js';
-import { CostTracker } from '../../src/usage/cost-tracker.js';
-import { readLedger } from '../../src/usage/ledger.js';
+import { priceUsage, type PricedUsage } from '../../src/usage/cost.js';
+import { readLedger, type LedgerRecord } from '../../src/usage/ledger.js';
 import type { UsageEvent } from '../../src/usage/usage-event.js';
 
-/** The real tracker ($2,500 per 1M input tokens for every model, $5,000 per 1M cache reads), watched: which events each merge got. */
-function watchedTracker(env: NodeJS.ProcessEnv) {
-  const tracker = new CostTracker({ env, prices: () => ({ inputPer1M: 2500, outputPer1M: 0, cacheReadPer1M: 5000 }) });
-  const merged: UsageEvent[][] = [];
+/** The run's real ledger merge, watched: which records each merge got. */
+function watchedLedger(env: NodeJS.ProcessEnv) {
+  const { usage: ledger } = runUsage(env, () => undefined);
+  const merged: LedgerRecord[][] = [];
   const usage: UsageRecorder = {
-    record: async (events) => {
-      merged.push(events);
-      const records = events.map((event) => tracker.recordEvent(event));
-      await tracker.flush();
-      return { records };
+    record: async (records) => {
+      merged.push(records);
+      await ledger.record(records);
     },
   };
   return { usage, merged };
 }
 
-function event(overrides: Partial<UsageEvent> = {}): UsageEvent {
-  return {
+/** A request as the proxy hands it over: priced once, at $2,500 per 1M input tokens and $5,000 per 1M cache reads. */
+function event(overrides: Partial<UsageEvent> = {}): PricedUsage {
+  const usage: UsageEvent = {
     prompt: 'oss:ship', model: 'openai/gpt-4o', provider: 'openai', input_tokens: 100, output_tokens: 20,
     cache_read_tokens: 0, cache_write_tokens: 0, fallback: false, latency_ms: 5, ttfb_ms: 1, outcome: 'ok', at: 0,
     ...overrides,
   };
+  return priceUsage(usage, () => ({ inputPer1M: 2500, outputPer1M: 0, cacheReadPer1M: 5000 }));
 }
 
 function setup(overrides: Partial<TeardownInput> = {}) {
   const env = { OSS_HOME: mkdtempSync(join(tmpdir(), 'oss-teardown-')) };
-  const { usage, merged } = watchedTracker(env);
+  const { usage, merged } = watchedLedger(env);
   const log = { stderr: [] as string[], merged, closed: 0, env };
   const teardown = new RunTeardown({
     prompt: 'oss:ship',
@@ -110,15 +111,14 @@ describe('RunTeardown', () => {
   });
 
   it('reports a ledger failure in one line instead of throwing', async () => {
-    const tracker = new CostTracker({ env: {}, prices: () => undefined });
     const { teardown, log } = setup({
       usage: {
-        record: async (events) => ({ records: events.map((recorded) => tracker.recordEvent(recorded)), error: new Error('lock timeout on /tmp/usage.json') }),
+        record: () => Promise.reject(new Error('lock timeout on /tmp/usage.json')),
       },
     });
     teardown.record(event());
     await teardown.finish();
-    expect(log.stderr[0]).toBe('oss: usage not recorded: lock timeout on /tmp/usage.json\n');
+    expect(log.stderr).toEqual(['oss: usage not recorded: lock timeout on /tmp/usage.json\n', 'oss: oss:ship · openai/gpt-4o · 1 request · 100 in / 20 out · $0.2500\n']);
   });
 
   it('prints nothing with --quiet, but still records usage', async () => {

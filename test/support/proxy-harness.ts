@@ -44,6 +44,7 @@ export const AGENTS_PLAN: RoutePlan = planFor('openrouter/deepseek/deepseek-chat
 
 export interface StartedProxy {
   proxy: ModelProxy;
+  /** What the proxy measured per request, without the price onUsage carries with it (test/launcher/priced-once.test.ts). */
   usage: UsageEvent[];
   fallbacks: string[];
   /** POST a JSON body to `<baseUrl><path>` with Claude Code's usual headers. */
@@ -58,7 +59,7 @@ export async function startProxy(options: Partial<ModelProxyOptions> & { plan: R
   const proxy = new ModelProxy({
     config: {},
     env: {},
-    onUsage: (event) => usage.push(event),
+    onUsage: ({ cost_usd: _cost, unpriced: _unpriced, ...event }) => usage.push(event),
     onFallback: (message) => fallbacks.push(message),
     tuning: FAST_TUNING,
     ...options,

@@ -10,8 +10,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { untrustedNotice } from '../../config/untrusted-config.js';
 import { buildRoutePlan } from '../../routing/build-route-plan.js';
 import { ModelProxy } from '../../proxy/model-proxy.js';
-import { CostTracker } from '../../usage/cost-tracker.js';
-import { defaultRegistry } from '../../registry/registry.js';
+import { LedgerBatch } from '../../usage/ledger-batch.js';
 import { serveSecret } from './serve-secret.js';
 
 export interface ServeOptions {
@@ -51,8 +50,7 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
   for (const untrusted of loaded.untrusted) io.stderr(`${untrustedNotice(untrusted)}\n`);
   const built = await buildRoutePlan({ promptText: 'serve', ...(opts.model ? { cliModel: opts.model } : {}), cwd: io.cwd, env: io.env });
   const plan = { ...built, prompt: { type: 'adhoc' as const, name: 'serve' } };
-  const registry = defaultRegistry(io.env);
-  const tracker = new CostTracker({ env: io.env, config: loaded.merged, warn: (line) => io.stderr(`${line}\n`), prices: (id, overrides) => registry.getPricing(id, overrides) });
+  const ledger = new LedgerBatch(io.env, { warn: (line) => io.stderr(`${line}\n`) });
 
   const proxy = new ModelProxy({
     plan,
@@ -60,7 +58,7 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
     env: io.env,
     ...(secret ? { secret } : {}),
     ...(port !== undefined ? { port } : {}),
-    onUsage: (event) => tracker.recordEvent(event),
+    onUsage: ledger.add,
     onFallback: (message) => io.stderr(`${message}\n`),
   });
   await proxy.start();
@@ -69,8 +67,8 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
   let merging = Promise.resolve();
   const merge = (): Promise<void> =>
     (merging = merging.then(async () => {
-      if (!tracker.hasPending) return;
-      await tracker.flush().catch((error: unknown) => io.stderr(`oss serve: usage not recorded yet (${messageOf(error)}); trying again later\n`));
+      if (!ledger.hasPending) return;
+      await ledger.flush().catch((error: unknown) => io.stderr(`oss serve: usage not recorded yet (${messageOf(error)}); trying again later\n`));
     }));
   const timer = setInterval(() => void merge(), flushEverySeconds * 1000);
   timer.unref();

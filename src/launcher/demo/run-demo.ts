@@ -11,7 +11,6 @@ import { formatRoutePlan } from '../../routing/format-route-plan.js';
 import type { RoutePlan } from '../../routing/route-plan-types.js';
 import { runClaude } from '../run-claude.js';
 import { runUsage } from '../run-usage.js';
-import { defaultRegistry } from '../../registry/registry.js';
 import { DEMO_FILE_NAME, startDemoProvider, type DemoToolCall } from './scripted-provider.js';
 
 export const DEMO_MODEL = 'demo/scripted';
@@ -65,7 +64,7 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<number> 
       claudeArgs: DEMO_CLAUDE_ARGS,
       stderr: (text) => runLines.push(text),
       stdin: 'ignore',
-      ...runUsage(config, env, () => defaultRegistry(env), (line) => runLines.push(`${line}\n`)),
+      ...runUsage(env, (line) => runLines.push(`${line}\n`)),
     });
     io.stdout(`\n${describeToolCalls(provider.toolCalls)}`);
     const written = await readFile(join(project, DEMO_FILE_NAME), 'utf8').catch(() => undefined);

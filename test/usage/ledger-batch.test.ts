@@ -1,11 +1,14 @@
-// The seed plan's CostTracker tests (Task 6.1), written for this layout: the ledger is <OSS_HOME>/usage.json.
+// The seed plan's CostTracker tests (Task 6.1), written for this layout: each request is priced once as the proxy
+// prices it (usage/cost.ts priceUsage), kept summed in a LedgerBatch (`oss serve`'s) and merged into
+// <OSS_HOME>/usage.json on flush.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { totalsOf } from '../../src/launcher/teardown.js';
 import { ModelRegistry } from '../../src/registry/registry.js';
-import { CostTracker } from '../../src/usage/cost-tracker.js';
+import { priceUsage, type PricedUsage } from '../../src/usage/cost.js';
+import { LedgerBatch } from '../../src/usage/ledger-batch.js';
 import { readLedger, type DayUsage } from '../../src/usage/ledger.js';
 import type { UsageEvent } from '../../src/usage/usage-event.js';
 
@@ -16,7 +19,16 @@ beforeEach(async () => {
   ossHome = await mkdtemp(join(tmpdir(), 'oss-cost-'));
 });
 const registry = new ModelRegistry({ env: {} });
-const tracker = () => new CostTracker({ env: { OSS_HOME: ossHome }, prices: (id, config) => registry.getPricing(id, config) });
+
+/** The seed's tracker: a LedgerBatch fed as the proxy feeds it, each request priced once with the bundled catalogue. */
+class Tracker extends LedgerBatch {
+  recordEvent(event: UsageEvent): PricedUsage {
+    const priced = priceUsage(event, (id, config) => registry.getPricing(id, config));
+    this.add(priced);
+    return priced;
+  }
+}
+const tracker = () => new Tracker({ OSS_HOME: ossHome });
 
 /** One proxied request as the proxy reports it (the seed's recordUsage with command, model and token counts). */
 function request(prompt: string, model: string, inputTokens: number, outputTokens: number, extra: Partial<UsageEvent> = {}): UsageEvent {
@@ -27,12 +39,12 @@ function request(prompt: string, model: string, inputTokens: number, outputToken
 }
 
 /** What the ledger holds for a day once the tracker has flushed (the seed's getUsage(date)). */
-async function dayUsage(t: CostTracker, date: string): Promise<DayUsage> {
+async function dayUsage(t: LedgerBatch, date: string): Promise<DayUsage> {
   await t.flush();
   return (await readLedger({ OSS_HOME: ossHome }))[date] ?? {};
 }
 
-describe('CostTracker (seed plan)', () => {
+describe('usage priced once and kept in a LedgerBatch (the seed plan\'s CostTracker)', () => {
   it('should track tokens per request', async () => {
     const t = tracker();
     t.recordEvent(request('oss:ship', 'openrouter/deepseek/chat', 1000, 500));
