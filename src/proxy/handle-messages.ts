@@ -11,7 +11,7 @@ import type { ProviderError } from '../providers/common/provider-error.js';
 import { estimateTokensFromLength } from '../providers/common/token-estimate.js';
 import { errorFromStreamEvent } from '../providers/common/upstream-error.js';
 import type { TranslatedUsage } from '../providers/common/upstream-usage.js';
-import { claudeModelFor, type PassThroughCall, type PassThroughTarget } from '../providers/anthropic/pass-through.js';
+import { claudeModelFor, type PassThroughCall } from '../providers/anthropic/pass-through.js';
 import { asProviderError, proxyError, writeErrorReply } from './anthropic-error-reply.js';
 import { claudeCredentialHeaders } from './claude-credential-headers.js';
 import { shouldFallBack, withBoundedRetry } from './fallback-policy.js';
@@ -23,6 +23,7 @@ import { requestShapeError } from './request-shape.js';
 import type { RouteTarget } from './route-targets.js';
 import { selectRoute } from './select-route.js';
 import type { IncomingMessages, MessagesContext } from './messages-context.js';
+import { passThroughCall, type MessageExchange } from './message-exchange.js';
 import { handleServerTool } from './server-tools/handle-server-tool.js';
 import { answerWarmup } from './warmup-reply.js';
 import { SseReplySink } from './sse-reply-sink.js';
@@ -57,7 +58,8 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   const credential = claudeCredentialHeaders(incoming.headers, ctx.secret);
   if (credential.headers !== incoming.headers) incoming = { ...incoming, headers: credential.headers };
   if (credential.placeholderOnly) ctx = { ...ctx, claudeAvailable: false };
-  if (await handleServerTool(ctx, incoming, body, res, abort.signal)) return;
+  const exchange: MessageExchange = { ctx, incoming, body, res, signal: abort.signal };
+  if (await handleServerTool(exchange)) return;
   const route = selectRoute(body, incoming.headers, ctx.plan, ctx.knownModels);
   if (route.warmup && !isClaudeModel(route.model)) {
     answerWarmup(res, route.model, body.stream === true);
@@ -84,7 +86,7 @@ export async function handleMessages(ctx: MessagesContext, incoming: IncomingMes
   record.provider = target.provider;
   // A bare `claude` route answers with the model Claude Code asked for: name it so the ledger can price it.
   if (target.kind === 'claude' && !target.claudeModel) record.model = `claude/${claudeModelFor(body.model, undefined)}`;
-  const run = new MessageRun(ctx, incoming, body, res, abort.signal, keepAlive);
+  const run = new MessageRun(exchange, keepAlive);
   run.beforeEnd = (result) => report(result);
   const fallbackAllowed = ctx.plan.fallback && ctx.claudeAvailable && target.kind !== 'claude';
   try {
@@ -135,17 +137,13 @@ interface CallResult {
 /** One request's calls to its provider (and to Claude when that fails). */
 class MessageRun {
   constructor(
-    private readonly ctx: MessagesContext,
-    private readonly incoming: IncomingMessages,
-    private readonly body: Record<string, unknown>,
-    private readonly res: ServerResponse,
-    private readonly signal: AbortSignal,
+    private readonly exchange: MessageExchange,
     private readonly keepAlive: KeepAlive | undefined,
   ) {}
 
   /** While Claude Code has not taken what was written, a promise that resolves when it has. */
   private readonly clientReady = (): Promise<void> | undefined =>
-    this.res.writableNeedDrain ? once(this.res, 'drain', { signal: this.signal }).then(() => undefined) : undefined;
+    this.exchange.res.writableNeedDrain ? once(this.exchange.res, 'drain', { signal: this.exchange.signal }).then(() => undefined) : undefined;
 
   /** Records the answer's usage; called before Claude Code can see a completed answer end. */
   beforeEnd: BeforeEnd | undefined;
@@ -155,7 +153,7 @@ class MessageRun {
 
   /** Cheap estimate from the body's length: no tokenizing on the per-request path. */
   private get inputTokenEstimate(): number {
-    return estimateTokensFromLength(this.incoming.rawBody.length);
+    return estimateTokensFromLength(this.exchange.incoming.rawBody.length);
   }
 
   /** For an answer that ended without the upstream's figures: estimated from the request and what streamed. */
@@ -165,48 +163,35 @@ class MessageRun {
 
   /** Native Claude with the user's credentials; `model` for a `claude/<id>` route. */
   async claude(model: string | undefined): Promise<CallResult> {
-    if (!this.ctx.claudeAvailable) throw noClaude();
-    return this.relay(this.passThrough({ kind: 'claude', baseUrl: this.ctx.claudeBaseUrl, ...(model ? { model } : {}) }));
+    if (!this.exchange.ctx.claudeAvailable) throw noClaude();
+    return this.relay(passThroughCall(this.exchange, { kind: 'claude', baseUrl: this.exchange.ctx.claudeBaseUrl, ...(model ? { model } : {}) }));
   }
 
   private async relay(call: PassThroughCall): Promise<CallResult> {
-    const relayed = await relayPassThrough(call, this.res, this.keepAlive, this.beforeEnd);
+    const relayed = await relayPassThrough(call, this.exchange.res, this.keepAlive, this.beforeEnd);
     const usage = relayed.cut ? usageOrEstimate(relayed.usage, this.estimatedUsage(relayed.streamedChars), false) : relayed.usage;
     return { usage, ok: relayed.ok, firstByteAt: relayed.firstByteAt };
-  }
-
-  passThrough(to: PassThroughTarget, headersTimeoutMs?: number): PassThroughCall {
-    return {
-      ...(headersTimeoutMs !== undefined ? { headersTimeoutMs } : {}),
-      to,
-      request: this.body,
-      rawBody: this.incoming.rawBody,
-      incomingHeaders: this.incoming.headers,
-      search: this.incoming.search,
-      signal: this.signal,
-      dispatcher: this.ctx.dispatcher,
-    };
   }
 
   /** Throws a ProviderError when nothing has reached Claude Code yet; after that, answers the failure itself. */
   async callProvider(target: Translated | AnthropicProvider, retrying: boolean): Promise<CallResult> {
     if (target.keyError) throw target.keyError;
-    const attempt = <T>(call: () => Promise<T>): Promise<T> => (retrying ? withBoundedRetry(call, this.ctx.retry, this.signal) : call());
-    const stream = this.body.stream === true;
-    const headersTimeoutMs = headersTimeoutFor(target.provider, target.endpoint, stream, this.ctx.streamHeadersMs);
+    const attempt = <T>(call: () => Promise<T>): Promise<T> => (retrying ? withBoundedRetry(call, this.exchange.ctx.retry, this.exchange.signal) : call());
+    const stream = this.exchange.body.stream === true;
+    const headersTimeoutMs = headersTimeoutFor(target.provider, target.endpoint, stream, this.exchange.ctx.streamHeadersMs);
     if (target.kind === 'anthropic') {
-      const call = this.passThrough({ kind: 'provider', endpoint: target.endpoint, target: target.target }, headersTimeoutMs);
+      const call = passThroughCall(this.exchange, { kind: 'provider', endpoint: target.endpoint, target: target.target }, headersTimeoutMs);
       return attempt(() => this.relay(call));
     }
     const opened = await attempt(() =>
       target.adapter({
-        request: this.body as unknown as AnthropicRequest,
+        request: this.exchange.body as unknown as AnthropicRequest,
         target: target.target,
         endpoint: target.endpoint,
         stream,
         inputTokenEstimate: this.inputTokenEstimate,
-        signal: this.signal,
-        dispatcher: this.ctx.dispatcher,
+        signal: this.exchange.signal,
+        dispatcher: this.exchange.ctx.dispatcher,
         clientReady: this.clientReady,
         ...(headersTimeoutMs !== undefined ? { headersTimeoutMs } : {}),
       }),
@@ -215,21 +200,21 @@ class MessageRun {
       const { message, usage } = await opened.message();
       const firstByteAt = Date.now();
       this.beforeEnd?.({ usage, ok: true, firstByteAt });
-      this.res.writeHead(200, { 'content-type': 'application/json' });
-      this.res.write(JSON.stringify(message));
+      this.exchange.res.writeHead(200, { 'content-type': 'application/json' });
+      this.exchange.res.write(JSON.stringify(message));
       await this.clientReady()?.catch(() => undefined);
-      this.res.end();
+      this.exchange.res.end();
       return { usage, ok: true, firstByteAt };
     }
     return this.stream(target, opened);
   }
 
   private async stream(target: Translated, opened: Awaited<ReturnType<Translated['adapter']>>): Promise<CallResult> {
-    const sink = new SseReplySink(this.res, this.keepAlive);
+    const sink = new SseReplySink(this.exchange.res, this.keepAlive);
     // Pings only once content flows; before that the keep-alive comments hold the line.
     const silence = pingWhileSilent(() => {
       if (sink.committed) writer.ping();
-    }, this.ctx.pingIntervalMs);
+    }, this.exchange.ctx.pingIntervalMs);
     let failed = false;
     const writer = new AnthropicStreamWriter(
       (event) => {
