@@ -53,7 +53,7 @@ export class RunTeardown {
     // Events that arrive while the proxy closes (aborted streams report as they end) are kept.
     this.sealed = true;
     // The ledger and the summary line get the same records, priced once by the proxy.
-    const records = [...this.records];
+    const records = this.records;
     if (records.length > 0) {
       try {
         await this.input.usage.record(records);
