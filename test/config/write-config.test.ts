@@ -24,16 +24,15 @@ describe('updateConfigFile', () => {
     const original = '{ "models": { "default": "claude" } }';
     const file = p.write('.oss/config.json', original);
     const before = statSync(file).mtimeMs;
-    await expect(
-      updateConfigFile(file, (config) => {
-        ensureObject(config, ['models']).default = 'not-a-model';
-        return true;
-      }),
-    ).rejects.toEqual(
-      new ConfigError(
-        `${file}: models.default: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude, got "not-a-model"`,
-      ),
-    );
+    const error = await updateConfigFile(file, (config) => {
+      ensureObject(config, ['models']).default = 'not-a-model';
+      return true;
+    }).catch((caught: unknown) => caught);
+    expect([error instanceof ConfigError, (error as ConfigError).exitCode, (error as Error).message]).toEqual([
+      true,
+      2,
+      `${file}: models.default: expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude, got "not-a-model"`,
+    ]);
     expect(p.read(file)).toBe(original);
     expect(statSync(file).mtimeMs).toBe(before);
   });
