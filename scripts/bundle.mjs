@@ -30,8 +30,43 @@ const skipGlobalHeaders = {
   },
 };
 
+/**
+ * oss uses two things from undici: `Agent` (the upstream pool) and `request`. undici's index.js also loads
+ * fetch, WebSocket, EventSource, the cache, cookies and the mocks: about 1 MB of code whose loading cost
+ * `oss serve` about 20 ms of CPU before it could answer (paired, in docs/benchmarks.md). In the bundle,
+ * `undici` is this module instead: undici's own Agent and request API, with `request(url, options)` doing
+ * what undici's exported one does for oss's calls (split the URL into origin and path, use
+ * `options.dispatcher`). Only the bundle changes: the code and its types still import undici itself.
+ */
+const undiciCore = {
+  name: 'undici-core',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^undici$/ }, (args) =>
+      args.namespace === 'undici-core' ? undefined : { path: 'undici', namespace: 'undici-core' },
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'undici-core' }, () => ({
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'js',
+      contents: [
+        "const Agent = require('undici/lib/dispatcher/agent.js');",
+        "const Dispatcher = require('undici/lib/dispatcher/dispatcher.js');",
+        "const api = require('undici/lib/api/index.js');",
+        "const { getGlobalDispatcher } = require('undici/lib/global.js');",
+        // As undici's index.js does: every dispatcher gets request(), stream(), pipeline()…
+        'Object.assign(Dispatcher.prototype, api);',
+        'function request(url, options = {}) {',
+        '  const target = new URL(url);',
+        '  const { dispatcher = getGlobalDispatcher(), ...rest } = options;',
+        "  return dispatcher.request({ ...rest, origin: target.origin, path: target.pathname + target.search, method: rest.method || (rest.body ? 'PUT' : 'GET') });",
+        '}',
+        'module.exports = { Agent, Dispatcher, request };',
+      ].join('\n'),
+    }));
+  },
+};
+
 await build({
-  plugins: [skipGlobalHeaders],
+  plugins: [undiciCore, skipGlobalHeaders],
   entryPoints: { oss: fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)) },
   outdir,
   bundle: true,
