@@ -65,8 +65,30 @@ const undiciCore = {
   },
 };
 
+/**
+ * Packages Fastify requires only for features the proxy does not use: pino for a logger (logger: false),
+ * light-my-request for inject() (tests only, from dist/), and its ajv and fast-json-stringify compilers for
+ * route schemas (build-server.ts gives it its own compilers: no route has a schema). Each is required lazily,
+ * when that feature is first used, but a bundle holds whatever is required: about 750 KB that every process
+ * starting the proxy parsed (with ajv, which then loads only for structured output). Here each is a module
+ * that throws, loudly, should Fastify ever load it.
+ */
+const FASTIFY_UNUSED = /^(pino|light-my-request|@fastify\/ajv-compiler|@fastify\/fast-json-stringify-compiler)$/;
+const leaveOutFastifyExtras = {
+  name: 'leave-out-fastify-extras',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: FASTIFY_UNUSED }, (args) =>
+      /node_modules[\\/]fastify[\\/]/.test(args.importer) ? { path: args.path, namespace: 'left-out' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      loader: 'js',
+      contents: `throw new Error(${JSON.stringify(`oss: ${args.path} is not in the bundle (scripts/bundle.mjs): Fastify loads it only for a logger, inject() or route schemas, which the proxy does not use`)});`,
+    }));
+  },
+};
+
 await build({
-  plugins: [undiciCore, skipGlobalHeaders],
+  plugins: [undiciCore, skipGlobalHeaders, leaveOutFastifyExtras],
   entryPoints: { oss: fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)) },
   outdir,
   bundle: true,
