@@ -7,7 +7,7 @@
 // dist/cli/ does, so paths built from import.meta.url (package.json, node_modules/.bin/claude) still hold.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const outdir = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
@@ -114,3 +114,6 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The model catalogue is read at run time from beside the module that uses it (registry.ts), on first use.
+copyFileSync(fileURLToPath(new URL('../src/registry/catalogue.json', import.meta.url)), `${outdir}catalogue.json`);
