@@ -3,7 +3,8 @@
 // line, and the CPU the launching process's main thread had used by then (/proc/<parent>/schedstat, in ns:
 // steadier than wall time on a loaded machine). Four launches: bare `node` spawning the stand-in (the floor),
 // the all-Claude `oss run -p hi --model claude`, a proxied `oss run` (a non-Claude model: the proxy starts
-// too), and `oss serve` to its first 200 on POST /v1/messages (polled every 2 ms, like a client that retries).
+// too), and `oss serve` to its first 200 on POST /v1/messages (polled every 2 ms, like a client that retries;
+// its CPU is the serve process's main thread's when that 200 arrives).
 // The non-Claude model is OpenRouter with its base URL on a loopback upstream and a made-up key.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,9 +85,10 @@ const freePort = () =>
     });
   });
 
-/** `oss serve` from spawn to its first 200, then SIGTERM and wait for exit. */
+/** `oss serve` from spawn to its first 200 (wall ms, and its main thread's CPU ms then), then SIGTERM and wait for exit. */
 async function timeServe(options, runs) {
-  const samples = [];
+  const wall = [];
+  const cpu = [];
   const body = JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] });
   for (let i = 0; i < WARM_UP_RUNS + runs; i += 1) {
     const port = await freePort();
@@ -104,12 +106,15 @@ async function timeServe(options, runs) {
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const ms = performance.now() - start;
+    const cpuNs = status === 200 ? Number(readFileSync(`/proc/${child.pid}/schedstat`, 'utf8').split(' ')[0]) : 0;
     child.kill('SIGTERM');
     await exited;
     if (status !== 200) throw new Error(`bench: oss serve gave no 200 (last status ${status})`);
-    if (i >= WARM_UP_RUNS) samples.push(ms);
+    if (i < WARM_UP_RUNS) continue;
+    wall.push(ms);
+    cpu.push(cpuNs / 1e6);
   }
-  return summarize(samples);
+  return { wall: summarize(wall), cpu: summarize(cpu) };
 }
 
 /** A loopback OpenAI-compatible upstream answering every chat completion with one short message. */

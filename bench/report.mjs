@@ -22,16 +22,16 @@ function overheadRows(label, result) {
 export function formatLaunch(launch) {
   const row = (name, figure) => [name, figure.wall.n, figure.wall.p50, figure.wall.p95, figure.cpu.p50, figure.cpu.p95];
   return [
-    'Launch: spawn to the stand-in claude starting (wall ms), and the launcher\'s main-thread CPU ms by then',
+    'Launch: spawn to the stand-in claude starting (serve: to its first 200; wall ms), and the launcher\'s main-thread CPU ms by then',
     table(
       ['', 'n', 'wall p50', 'wall p95', 'cpu p50', 'cpu p95'],
       [
         row('node spawning claude (floor)', launch.bareNode),
         row('oss run -p hi --model claude', launch.claudeRun),
         row('oss run, proxied model', launch.proxiedRun),
+        row('oss serve to its first 200', launch.serveFirst200),
       ],
     ),
-    `oss serve, spawn to first 200 (wall ms): p50 ${launch.serveFirst200.p50}, p95 ${launch.serveFirst200.p95} (n ${launch.serveFirst200.n})`,
   ].join('\n');
 }
 

@@ -5,7 +5,6 @@
 // Keys are never logged: callers show them through maskKey().
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
 import { ossHome } from './paths.js';
@@ -95,5 +94,7 @@ async function writeCredentials(file: CredentialsFile, env: NodeJS.ProcessEnv): 
   const dir = ossHome(env);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
+  // Loaded here: every proxy start reads the key file, only `oss models keys` writes it.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(credentialsPath(env), `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
 }

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ConfigError } from '../errors.js';
 import { ossHome } from './paths.js';
 import { readOptionalFile } from './read-optional-file.js';
@@ -55,6 +54,8 @@ async function readTrustFile(env: NodeJS.ProcessEnv): Promise<TrustFile> {
 
 async function writeTrustFile(file: TrustFile, env: NodeJS.ProcessEnv): Promise<void> {
   await mkdir(ossHome(env), { recursive: true, mode: 0o700 });
+  // Loaded here: every run reads the trust list, only `oss trust` writes it.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(trustStorePath(env), `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
 }
 

@@ -102,7 +102,6 @@ export async function runClaude(input: RunClaudeInput): Promise<number> {
         onFallback: (message) => input.stderr(`${message.startsWith('oss:') ? message : `oss: ${message}`}\n`),
       });
       await proxy.start();
-      proxy.warmUp();
     })();
     started.catch(() => cancel.abort());
     const hasOwnCredential = await credential;

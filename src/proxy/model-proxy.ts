@@ -22,7 +22,6 @@ import { RunMeter } from '../usage/run-meter.js';
 import { BudgetGate } from './budget-gate.js';
 import { buildServer } from './build-server.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './fallback-policy.js';
-import { loadValidator } from './request-shape.js';
 import { RouteTargets } from './route-targets.js';
 import { routeName, runStatus, type RunStatus } from './run-status.js';
 import { planModels } from './select-route.js';
@@ -186,14 +185,6 @@ export class ModelProxy {
     this.port = (app.server.address() as AddressInfo).port;
     this.app = app;
     this.pool = pool;
-  }
-
-  /**
-   * Load what the first request would otherwise wait for (the request-shape validator), on the next turn of
-   * the event loop: called just before claude is spawned, it runs while claude boots.
-   */
-  warmUp(): void {
-    setImmediate(() => void loadValidator().catch(() => undefined)).unref();
   }
 
   getPort(): number {

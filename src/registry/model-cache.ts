@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ossHome } from '../config/paths.js';
 import type { EntryPatch } from './catalogue-entry.js';
 
@@ -46,6 +45,8 @@ export function readModelCache(env: NodeJS.ProcessEnv): ModelCache | undefined {
 export async function writeModelCache(cache: ModelCache, env: NodeJS.ProcessEnv): Promise<void> {
   const path = modelCachePath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // Loaded here: every run may read the cache, only `oss models refresh` writes it.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(path, `${JSON.stringify(cache, null, 1)}\n`);
 }
 

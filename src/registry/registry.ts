@@ -1,7 +1,6 @@
 // The model registry: the bundled catalogue, plus fresh refresh-cache data (OpenRouter live list, local
 // Ollama models), plus the user's config `pricing` overrides (which win). Lookups are synchronous.
-import { statSync } from 'node:fs';
-import bundled from './catalogue.json' with { type: 'json' };
+import { readFileSync, statSync } from 'node:fs';
 import { EMPTY_ENTRY, mergeEntries, type CatalogueEntry } from './catalogue-entry.js';
 import { settleOllama } from './build-catalogue.js';
 import { isFresh, modelCachePath, readModelCache, type ModelCache } from './model-cache.js';
@@ -34,6 +33,16 @@ export interface RegistryOptions {
   now?: () => number;
 }
 
+/**
+ * The catalogue shipped with oss (catalogue.json beside this module: the build copies it to dist/registry/
+ * and dist/bundle/), read on the first lookup. Most starts look up no model (an all-Claude run, a config with
+ * every id valid), and JSON.parse costs less than evaluating 120 KB as a module.
+ */
+let bundledEntries: CatalogueEntry[] | undefined;
+function bundledCatalogue(): CatalogueEntry[] {
+  return (bundledEntries ??= JSON.parse(readFileSync(new URL('./catalogue.json', import.meta.url), 'utf8')) as CatalogueEntry[]);
+}
+
 const CODE_NAME = /cod(e|er|ex|ing|estral|egeex)|devstral/i;
 
 /** Query words that select by capability rather than by name. */
@@ -61,7 +70,7 @@ export class ModelRegistry {
     const env = options.env ?? process.env;
     const now = (options.now ?? Date.now)();
     const cache: ModelCache | undefined = readModelCache(env);
-    let entries = bundled as CatalogueEntry[];
+    let entries = bundledCatalogue();
     if (isFresh(cache?.openrouter, now)) entries = mergeEntries(entries, cache.openrouter.models, 'refresh');
     const ollama = cache?.ollama && isFresh(cache.ollama, now) ? cache.ollama : undefined;
     if (ollama) entries = mergeEntries(entries, ollama.models, 'refresh').map(settleOllama);

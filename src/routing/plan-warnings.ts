@@ -40,8 +40,10 @@ export function retirementNote(deprecationDate: string | null, today: string, no
 
 /** Every warning for the plan, in a stable order, without the `oss: warning: ` prefix. */
 export async function planWarnings(input: PlanWarningsInput): Promise<string[]> {
-  const registry = input.registry ?? defaultRegistry(input.ctx.env);
-  const today = input.today ?? localDate(Date.now());
+  // The registry (the model catalogue) and today's date are looked up for the first non-Claude route only:
+  // an all-Claude run reads neither before claude starts.
+  let registry = input.registry;
+  let today = input.today;
   const warnings: string[] = [];
   for (const layer of input.loaded.layers) {
     if (layer.exists) warnings.push(...findUnknownKeys(layer.config, layer.file).map(describeUnknownKey));
@@ -58,8 +60,10 @@ export async function planWarnings(input: PlanWarningsInput): Promise<string[]> 
   const retirementSeen = new Set<string>();
   for (const route of routes) {
     if (route.model === 'default' || route.model === 'claude') continue;
+    registry ??= defaultRegistry(input.ctx.env);
     const info = registry.getModelInfo(route.model, input.loaded.merged);
     if (!info || info.synthetic) continue;
+    today ??= localDate(Date.now());
     const note = retirementNote(info.deprecationDate, today);
     if (note && !retirementSeen.has(route.model)) {
       retirementSeen.add(route.model);

@@ -12,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { PromptType } from '../config/config-types.js';
 import { findUp, homeDir } from '../config/paths.js';
-import { parseFrontmatter, type Frontmatter } from './frontmatter.js';
+import type { Frontmatter } from './frontmatter.js';
 
 export type PromptOrigin = 'project' | 'user' | 'plugin';
 
@@ -144,6 +144,8 @@ async function load(type: PromptType, root: PromptRoot, file: string, localName:
   } catch {
     return undefined;
   }
+  // The YAML parser (gray-matter, js-yaml) is loaded with the first prompt file, not by every `oss` start.
+  const { parseFrontmatter } = await import('./frontmatter.js');
   const frontmatter = parseFrontmatter(content);
   const own = localName(frontmatter);
   const name = root.plugin && type !== 'command' ? `${root.plugin}:${own}` : own;

@@ -4,10 +4,10 @@
 // A run merges its records once, under an inter-process lock (proper-lockfile: retries, stale detection),
 // and replaces the file by an atomic rename (write-file-atomic): parallel runs lose nothing and a killed
 // writer never leaves a half-written ledger. An unreadable ledger is moved aside, never deleted.
+// Both libraries (with graceful-fs and signal-exit) load on the first merge, not with this module: the
+// start of every run reads its dates and paths, and only a run with usage to record writes.
 import { readdir, rename, rm, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { ossHome } from '../config/paths.js';
 import { readOptionalFile } from '../config/read-optional-file.js';
 import { roundUsd } from './cost.js';
@@ -150,6 +150,7 @@ export async function mergeLedgerDelta(delta: Ledger, env: NodeJS.ProcessEnv, op
   await withLock(path, options, async () => {
     await removeOrphanTempFiles(path);
     const ledger = addLedger(await readOrMoveAside(path, options), delta);
+    const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 }).catch((error: unknown) => {
       throw withPath(error, `${path}: cannot be written`);
     });
@@ -157,6 +158,7 @@ export async function mergeLedgerDelta(delta: Ledger, env: NodeJS.ProcessEnv, op
 }
 
 async function withLock<T>(path: string, options: MergeOptions, work: () => Promise<T>): Promise<T> {
+  const { default: lockfile } = await import('proper-lockfile');
   const release = await lockfile
     .lock(path, {
       realpath: false,

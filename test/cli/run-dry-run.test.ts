@@ -108,4 +108,15 @@ describe('oss run --dry-run (built CLI)', () => {
       ], 'on', false),
     );
   });
+
+  // The catalogue is read from beside the bundle on its first lookup (scripts/bundle.mjs copies it there).
+  it('reads the model catalogue from the built CLI for "did you mean"', async () => {
+    const p = shipProject();
+    const result = await execa('node', [join(repo, 'bin', 'oss.js'), 'run', 'hello', '--dry-run', '-m', 'llama3.2'], { cwd: p.root, env: p.env, reject: false });
+    expect([result.exitCode, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      'oss: --model "llama3.2": expected a model id <provider>/<model> (providers: openrouter, openai, gemini, ollama, anthropic, claude, or one declared in "providers"), or default, or claude (did you mean ollama/llama3.2?)',
+    ]);
+  });
 });

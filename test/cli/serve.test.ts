@@ -12,6 +12,7 @@ import { start, type ScriptedServer } from '../support/scripted-anthropic-server
 import { accumulateWithSdk } from '../support/sdk-accumulate.js';
 import { sdkMessage } from '../support/expected-messages.js';
 import { HELLO } from '../support/proxy-harness.js';
+import { openAITextStream, startOpenAIUpstream, type ScriptedUpstream } from '../support/scripted-openai-upstream.js';
 
 const BIN = fileURLToPath(new URL('../../bin/oss.js', import.meta.url));
 const HOME = process.env.HOME!;
@@ -19,13 +20,16 @@ mkdirSync(HOME, { recursive: true });
 
 let claude: ScriptedServer | undefined;
 let child: ResultPromise | undefined;
+let provider: ScriptedUpstream | undefined;
 
 afterEach(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   await child?.catch(() => undefined);
   await claude?.close();
+  await provider?.close();
   child = undefined;
   claude = undefined;
+  provider = undefined;
 });
 
 async function startServe(args: string[], env: Record<string, string> = {}): Promise<{ baseUrl: string; output: () => string }> {
@@ -149,5 +153,30 @@ describe('oss serve', () => {
     child!.kill('SIGKILL');
     await child!;
     expect(servedCounters(ossHome)).toEqual({ requests: 1, input_tokens: 26, output_tokens: 7 });
+  });
+
+  // The bundle answers its first requests with code it only loads then, or never: the request-shape check is
+  // generated ahead of time, Fastify gets no schema compilers, and undici is its Agent and request API only.
+  it('answers its first requests on a translated route: a malformed one with 400, a good one from the provider', async () => {
+    provider = await startOpenAIUpstream(() => openAITextStream(['Hi ', 'there']));
+    const { baseUrl } = await startServe(['--model', 'openrouter/deepseek/deepseek-chat'], { OPENROUTER_BASE_URL: provider.url, OPENROUTER_API_KEY: 'sk-or-serve' });
+    const malformed = await fetch(`${baseUrl}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...HELLO, messages: [null] }) });
+    expect([malformed.status, await malformed.json()]).toEqual([
+      400,
+      { type: 'error', error: { type: 'invalid_request_error', message: 'messages.0: must be an object' } },
+    ]);
+    const response = await fetch(`${baseUrl}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(HELLO) });
+    expect(await accumulateWithSdk(await response.text())).toEqual({
+      id: expect.stringMatching(/^msg_/) as unknown,
+      type: 'message',
+      role: 'assistant',
+      model: 'openrouter/deepseek/deepseek-chat',
+      content: [{ type: 'text', text: 'Hi there' }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      parsed_output: null,
+    });
+    expect(provider.requests.map((request) => [request.method, request.url])).toEqual([['POST', '/chat/completions']]);
   });
 });

@@ -73,6 +73,16 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
   const timer = setInterval(() => void merge(), flushEverySeconds * 1000);
   timer.unref();
 
+  // Listening for the stop signals before the URL is printed: a script that reads the URL and at once sends
+  // SIGTERM gets a clean stop, never Node's default exit (which would skip the ledger merge).
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (received: NodeJS.Signals): void => {
+      for (const name of STOP_SIGNALS) process.off(name, stop);
+      resolve(received);
+    };
+    for (const name of STOP_SIGNALS) process.on(name, stop);
+  });
+
   io.stdout(`ANTHROPIC_BASE_URL=${proxy.baseUrl}\n`);
   io.stdout(
     [
@@ -85,13 +95,7 @@ export async function serve(opts: ServeOptions, io: CliIO): Promise<number> {
     ].join('\n'),
   );
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    const stop = (received: NodeJS.Signals): void => {
-      for (const name of STOP_SIGNALS) process.off(name, stop);
-      resolve(received);
-    };
-    for (const name of STOP_SIGNALS) process.on(name, stop);
-  });
+  const signal = await stopped;
   clearInterval(timer);
   // After SIGHUP the terminal may be gone: the ledger is written before anything is printed.
   if (signal === 'SIGHUP') {
