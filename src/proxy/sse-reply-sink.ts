@@ -53,6 +53,9 @@ export class SseReplySink {
     if (!this.deltaSent && event.type === 'content_block_delta') {
       this.deltaSent = true;
       this.flush();
+      // Node corks a response's socket on every write until the next tick: uncorked now, the first token
+      // leaves before the rest of this upstream read is translated (hundreds of events in a fast stream).
+      this.res.socket?.uncork();
       return;
     }
     if (!this.flushScheduled) {
