@@ -9,15 +9,18 @@ function isJson(contentType: string | undefined): boolean {
   return type === 'application/json';
 }
 
-export async function browserGuard(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+/** A callback-style hook (no promise per request): it answers 403/415 itself, or calls done(). */
+export function browserGuard(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
   if (request.headers.origin !== undefined) {
     const error = proxyError(403, 'permission_error', 'oss proxy: requests from a web page (with an Origin header) are refused');
-    await reply.code(403).header('x-should-retry', 'false').send(error.toBody());
+    void reply.code(403).header('x-should-retry', 'false').send(error.toBody());
     return;
   }
   if (request.method === 'POST' && !isJson(request.headers['content-type'])) {
     const got = request.headers['content-type'] ?? 'none';
     const error = proxyError(415, 'invalid_request_error', `oss proxy: the request body must be JSON (content-type: application/json), not ${got}`);
-    await reply.code(415).header('x-should-retry', 'false').send(error.toBody());
+    void reply.code(415).header('x-should-retry', 'false').send(error.toBody());
+    return;
   }
+  done();
 }

@@ -10,26 +10,28 @@ export interface GuardOptions {
   port: () => number;
 }
 
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 /** The first path segment, before any query string. */
 function firstSegment(url: string): string {
   const path = url.split('?', 1)[0] ?? '';
   return path.split('/')[1] ?? '';
 }
 
+/**
+ * A callback-style hook (no promise per request, unlike an async one): it answers 403 itself, or lets the
+ * request through with done().
+ */
 export function secretAndHostGuard(options: GuardOptions) {
-  return async function guard(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const secret = Buffer.from(options.secret);
+  return function guard(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
     const port = options.port();
     const host = request.headers.host ?? '';
     const hostOk = host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-    if (!hostOk || !sameText(firstSegment(request.url), options.secret)) {
+    const segment = Buffer.from(firstSegment(request.url));
+    if (!hostOk || segment.length !== secret.length || !timingSafeEqual(segment, secret)) {
       const error = proxyError(403, 'permission_error', 'oss proxy: wrong path or host for this proxy');
-      await reply.code(403).header('x-should-retry', 'false').send(error.toBody());
+      void reply.code(403).header('x-should-retry', 'false').send(error.toBody());
+      return;
     }
+    done();
   };
 }
