@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { OssConfig } from './config-types.js';
 import { ossHome } from './paths.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 import { readConfigText } from './read-optional-file.js';
 import { resolveProvider } from './providers.js';
 import { rememberSecret } from '../redact.js';
@@ -94,7 +95,5 @@ async function writeCredentials(file: CredentialsFile, env: NodeJS.ProcessEnv): 
   const dir = ossHome(env);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
-  // Loaded here: every proxy start reads the key file, only `oss models keys` writes it.
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(credentialsPath(env), `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  await writeFileAtomically(credentialsPath(env), `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
 }

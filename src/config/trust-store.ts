@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { ossHome } from './paths.js';
 import { readOptionalFile } from './read-optional-file.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 
 export interface TrustEntry {
   sha256: string;
@@ -54,9 +55,7 @@ async function readTrustFile(env: NodeJS.ProcessEnv): Promise<TrustFile> {
 
 async function writeTrustFile(file: TrustFile, env: NodeJS.ProcessEnv): Promise<void> {
   await mkdir(ossHome(env), { recursive: true, mode: 0o700 });
-  // Loaded here: every run reads the trust list, only `oss trust` writes it.
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(trustStorePath(env), `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  await writeFileAtomically(trustStorePath(env), `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
 }
 
 /** Every trusted path with its entry. */

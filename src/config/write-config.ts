@@ -3,11 +3,11 @@
 // atomically (write-file-atomic: temp file + rename). Nothing is written when parsing or validation fails.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { OssConfig } from './config-types.js';
 import { readConfigText } from './read-optional-file.js';
 import { parseConfigText, validateConfig } from './validate-config.js';
 import { recordTrust, trustState } from './trust-store.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 
 export interface UpdateOptions {
   /** Providers declared in other layers, so a model id naming one of them validates. */
@@ -45,7 +45,7 @@ export async function updateConfigFile(
   await mkdir(dirname(file), { recursive: true, ...(options.dirMode === undefined ? {} : { mode: options.dirMode }) });
   const wasTrusted = options.keepTrust && text !== undefined && (await trustState(file, text, options.keepTrust.env)) === 'trusted';
   const written = `${JSON.stringify(config, null, detectIndent(text))}\n`;
-  await writeFileAtomic(file, written);
+  await writeFileAtomically(file, written);
   if (wasTrusted && options.keepTrust) await recordTrust(file, written, options.keepTrust.env);
   return true;
 }

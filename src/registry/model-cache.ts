@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ossHome } from '../config/paths.js';
+import { writeFileAtomically } from '../config/write-file-atomically.js';
 import type { EntryPatch } from './catalogue-entry.js';
 
 export const MODEL_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -45,9 +46,7 @@ export function readModelCache(env: NodeJS.ProcessEnv): ModelCache | undefined {
 export async function writeModelCache(cache: ModelCache, env: NodeJS.ProcessEnv): Promise<void> {
   const path = modelCachePath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  // Loaded here: every run may read the cache, only `oss models refresh` writes it.
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(path, `${JSON.stringify(cache, null, 1)}\n`);
+  await writeFileAtomically(path, `${JSON.stringify(cache, null, 1)}\n`);
 }
 
 export function isFresh(section: CacheSection | undefined, now: number): section is CacheSection {

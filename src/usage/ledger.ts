@@ -10,6 +10,7 @@ import { readdir, rename, rm, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ossHome } from '../config/paths.js';
 import { readOptionalFile } from '../config/read-optional-file.js';
+import { writeFileAtomically } from '../config/write-file-atomically.js';
 import { roundUsd } from './cost.js';
 import { OssError } from '../errors.js';
 
@@ -150,8 +151,7 @@ export async function mergeLedgerDelta(delta: Ledger, env: NodeJS.ProcessEnv, op
   await withLock(path, options, async () => {
     await removeOrphanTempFiles(path);
     const ledger = addLedger(await readOrMoveAside(path, options), delta);
-    const { default: writeFileAtomic } = await import('write-file-atomic');
-    await writeFileAtomic(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 }).catch((error: unknown) => {
+    await writeFileAtomically(path, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 }).catch((error: unknown) => {
       throw withPath(error, `${path}: cannot be written`);
     });
   });
